@@ -1,0 +1,35 @@
+"""The esrkg namespace and the prefix map, defined once for the whole project."""
+
+from rdflib import Graph, Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+BASE_IRI = "https://w3id.org/esrkg/"
+ONTOLOGY_IRI = "https://w3id.org/esrkg/ontology"
+
+ESR = Namespace(BASE_IRI)
+BCIO = Namespace("http://humanbehaviourchange.org/ontology/")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+PREFIXES: dict[str, Namespace] = {
+    "esr": ESR,
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "owl": Namespace(str(OWL)),
+    "xsd": Namespace(str(XSD)),
+    "skos": Namespace(str(SKOS)),
+    "dcterms": Namespace(str(DCTERMS)),
+    "prov": Namespace(str(PROV)),
+    "bcio": BCIO,
+}
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind the project's prefixes on a graph (so exports read well) and return it."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+    return graph
+
+
+def sparql_prologue() -> str:
+    """PREFIX lines for every project prefix, for queries built from user text."""
+    return "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
