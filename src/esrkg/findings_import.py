@@ -93,7 +93,8 @@ class FindingRow:
 def read_rows(csv_path: Path) -> list[FindingRow]:
     """Read the findings CSV, refusing unknown names, categories or editions."""
     with csv_path.open(newline="", encoding="utf-8") as handle:
-        rows = [FindingRow(**{key: value.strip() for key, value in record.items()}) for record in csv.DictReader(handle)]
+        records = csv.DictReader(handle)
+        rows = [FindingRow(**{key: value.strip() for key, value in record.items()}) for record in records]
     for number, row in enumerate(rows, start=2):
         if row.edition not in EDITIONS:
             raise ValueError(f"{csv_path.name} line {number}: unknown edition {row.edition!r}.")

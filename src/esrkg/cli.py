@@ -1,0 +1,89 @@
+"""The ``esrkg`` command: a thin shell over the library, one short function per subcommand."""
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from esrkg.export import EXPORT_FORMATS, serialize
+from esrkg.graph import load_graph
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        print(f"Wrote {output}", file=sys.stderr)
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Print counts of items, verdicts per edition, terms and triples."""
+    from esrkg.stats import compute_stats
+
+    print("\n".join(compute_stats(load_graph(inferred=args.inferred)).lines()))
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Run SHACL, the violation queries and the reasoner; non-zero exit when anything fails."""
+    from esrkg.validation import validate
+
+    report = validate(load_graph(), reasoner=not args.no_reasoner)
+    print(report.text())
+    return 0 if report.passed else 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Serialize the graph (optionally with inferred facts) to stdout or a file."""
+    _write(serialize(load_graph(inferred=args.inferred), args.format), args.output)
+    return 0
+
+
+def cmd_sheet(args: argparse.Namespace) -> int:
+    """Regenerate the info sheet as Markdown from the graph alone."""
+    from esrkg.sheet import render_sheet
+
+    _write(render_sheet(load_graph()), args.output)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(prog="esrkg", description="The empirically supported therapy relationships graph.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    stats = commands.add_parser("stats", help="counts of elements, adaptations, verdicts, terms, triples")
+    stats.add_argument("--inferred", action="store_true", help="count with the inferred facts added")
+    stats.set_defaults(handler=cmd_stats)
+
+    validate = commands.add_parser("validate", help="SHACL, SPARQL violation checks and the HermiT reasoner")
+    validate.add_argument("--no-reasoner", action="store_true", help="skip HermiT (it needs Java)")
+    validate.set_defaults(handler=cmd_validate)
+
+    export = commands.add_parser("export", help="the graph in a standard RDF format")
+    export.add_argument("--format", choices=EXPORT_FORMATS, default="turtle")
+    export.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    export.add_argument("--inferred", action="store_true", help="include the facts the reasoner entails")
+    export.set_defaults(handler=cmd_export)
+
+    sheet = commands.add_parser("sheet", help="the info sheet regenerated as Markdown from the graph")
+    sheet.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    sheet.set_defaults(handler=cmd_sheet)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``esrkg`` command."""
+    args = build_parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except (ValueError, KeyError, OSError) as error:
+        message = error.args[0] if isinstance(error, KeyError) and error.args else error
+        print(f"esrkg: {message}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
