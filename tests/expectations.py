@@ -33,6 +33,7 @@ class CompetencyQuestion:
     where: dict[str, str] = field(default_factory=dict)
     group_by: str = ""
     count_column: str = ""
+    phrasings: tuple[str, ...] = ()
 
     def rdf_bindings(self) -> dict[str, Node]:
         """Bindings as RDF terms: prefixed names become IRIs, the rest literals."""

@@ -67,3 +67,45 @@ def test_unwritable_output_is_one_clear_sentence(tmp_path):
     result = run("sheet", "--output", str(tmp_path / "missing" / "sheet.md"), cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.startswith("esrkg: ") and "Traceback" not in result.stderr
+
+
+def test_ask_json_prints_one_object(tmp_path):
+    import json
+
+    result = run("ask", "--json", "wich elements are demonstrably efective", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["template"] == "items_at_level"
+    assert {a["label"] for a in data["answers"]} >= {"Empathy", "Therapeutic alliance"}
+    assert {a["edition"] for a in data["answers"]} == {"TF1-2002"}
+    assert "VALUES" in data["sparql"]
+
+
+def test_ask_without_answer_exits_zero_with_suggestions(tmp_path):
+    import json
+
+    result = run("ask", "--json", "what is the capital of France", cwd=tmp_path)
+    data = json.loads(result.stdout)
+    assert result.returncode == 0 and data["answers"] == [] and data["template"] is None
+    assert len(data["suggestions"]) == 3
+
+
+def test_query_formats_and_limit(tmp_path):
+    query = "SELECT ?s WHERE { ?s a <https://w3id.org/esrkg/RelationshipElement> } ORDER BY ?s"
+    result = run("query", query, "--format", "csv", "--limit", "2", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == ["s", "https://w3id.org/esrkg/alliance-in-couple-and-family-therapy",
+                                          "https://w3id.org/esrkg/alliance-in-individual-psychotherapy"]
+    assert "Showing the first 2 rows of more" in result.stderr
+
+
+def test_query_from_file(tmp_path):
+    (tmp_path / "q.rq").write_text("ASK { <https://w3id.org/esrkg/empathy> ?p ?o }")
+    result = run("query", "--file", str(tmp_path / "q.rq"), "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0 and '"boolean": true' in result.stdout
+
+
+def test_refused_query_is_one_sentence_and_exit_2(tmp_path):
+    result = run("query", "DROP ALL", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("esrkg: DROP is refused") and len(result.stderr.strip().splitlines()) == 1

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from esrkg.export import EXPORT_FORMATS, serialize
 from esrkg.graph import load_graph
+from esrkg.query_runner import DEFAULT_LIMIT, DEFAULT_TIMEOUT, OUTPUT_FORMATS
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -48,6 +49,38 @@ def cmd_sheet(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ask(args: argparse.Namespace) -> int:
+    """Answer a question in plain words from the graph; exit 0 whether or not there was an answer."""
+    import json
+
+    from esrkg.qa import ask
+
+    result = ask(load_graph(), args.question)
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str))
+        return 0
+    print(result.text)
+    if result.suggestions:
+        print("\nYou could ask:\n" + "\n".join(f"  - {s}" for s in result.suggestions))
+    if result.sparql:
+        print("\nSPARQL:\n" + result.sparql)
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    """Run a read-only SPARQL query safely, with a time and a row limit."""
+    from esrkg.query_runner import run_query
+
+    if (args.query is None) == (args.file is None):
+        raise ValueError("Give a query or --file FILE, not both and not neither.")
+    text = args.query if args.file is None else args.file.read_text(encoding="utf-8")
+    outcome = run_query(load_graph(inferred=args.inferred), text, timeout=args.timeout, limit=args.limit)
+    sys.stdout.write(outcome.serialize(args.format))
+    if outcome.notice and args.format != "table":
+        print(outcome.notice, file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(prog="esrkg", description="The empirically supported therapy relationships graph.")
@@ -70,6 +103,20 @@ def build_parser() -> argparse.ArgumentParser:
     sheet = commands.add_parser("sheet", help="the info sheet regenerated as Markdown from the graph")
     sheet.add_argument("--output", type=Path, help="file to write (default: standard output)")
     sheet.set_defaults(handler=cmd_sheet)
+
+    ask = commands.add_parser("ask", help="answer a question in plain words, showing the SPARQL")
+    ask.add_argument("question")
+    ask.add_argument("--json", action="store_true", help="print one JSON object")
+    ask.set_defaults(handler=cmd_ask)
+
+    query = commands.add_parser("query", help="run a read-only SPARQL query safely")
+    query.add_argument("query", nargs="?", help="the SPARQL text (or use --file)")
+    query.add_argument("--file", type=Path, help="read the query from a file")
+    query.add_argument("--format", choices=OUTPUT_FORMATS, default="table")
+    query.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds before the query is stopped")
+    query.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="maximum rows (or triples) returned")
+    query.add_argument("--inferred", action="store_true", help="query the graph with inferred facts")
+    query.set_defaults(handler=cmd_query)
     return parser
 
 
@@ -79,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
-    except (ValueError, KeyError, OSError) as error:
+    except (ValueError, KeyError, OSError) as error:  # QueryError is a ValueError
         message = error.args[0] if isinstance(error, KeyError) and error.args else error
         print(f"esrkg: {message}", file=sys.stderr)
         return 2
