@@ -81,6 +81,25 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def app_command(port: int) -> list[str]:
+    """The command line that serves the Streamlit app on 127.0.0.1."""
+    from esrkg import paths
+
+    return [sys.executable, "-m", "streamlit", "run", str(paths.app_dir() / "streamlit_app.py"),
+            "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
+            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    """Serve the Streamlit app on 127.0.0.1 (replaces this process)."""
+    import os
+
+    command = app_command(args.port)
+    print(f"esrkg app: http://127.0.0.1:{args.port}", file=sys.stderr)
+    os.execv(command[0], command)
+    return 0  # not reached: execv replaces the process
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(prog="esrkg", description="The empirically supported therapy relationships graph.")
@@ -117,6 +136,10 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="maximum rows (or triples) returned")
     query.add_argument("--inferred", action="store_true", help="query the graph with inferred facts")
     query.set_defaults(handler=cmd_query)
+
+    app = commands.add_parser("app", help="serve the Streamlit app on 127.0.0.1")
+    app.add_argument("--port", type=int, default=8501)
+    app.set_defaults(handler=cmd_app)
     return parser
 
 

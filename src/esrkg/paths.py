@@ -21,6 +21,14 @@ def ontology_dir() -> Path:
     raise FileNotFoundError(f"esrkg cannot find its ontology folder (looked in {packaged} and {checkout}).")
 
 
+def app_dir() -> Path:
+    """The Streamlit app (packaged as ``esrkg/app`` in a wheel, top-level ``app/`` in a checkout)."""
+    packaged = PACKAGE_DIR / "app"
+    if packaged.is_dir():
+        return packaged
+    return PACKAGE_DIR.parents[1] / "app"
+
+
 def tbox_file() -> Path:
     """The ontology's classes and properties."""
     return ontology_dir() / "esr.ttl"

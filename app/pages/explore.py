@@ -1,0 +1,111 @@
+"""Explore: the interactive graph (pyvis), filtered and focused; the view lives in the URL."""
+
+import html
+
+import streamlit as st
+
+from esrkg.export import serialize
+from esrkg.namespaces import ESR
+from esrkg.viz import DEFAULT_KINDS, DEFAULT_MAX_NODES, ViewOptions, legend, render_html, view_rdf
+from state import browse_data, graph, short, table, view_model
+
+model = view_model()
+kind_labels = dict(model.kinds())
+level_nodes = {n.iri: n.label for n in model.nodes_of("EvidenceLevel")}
+edition_nodes = {n.iri: n.label for n in model.nodes_of("Edition")}
+
+
+def from_url(name: str) -> list[str]:
+    return [v for v in st.query_params.get(name, "").split(",") if v]
+
+
+# The URL is the source of truth when a session starts, so that a shared link restores the view.
+if "explore_ready" not in st.session_state:
+    st.session_state.kinds = [k for k in from_url("kinds") if k in kind_labels] or list(DEFAULT_KINDS)
+    st.session_state.levels = [str(ESR[v]) for v in from_url("levels") if str(ESR[v]) in level_nodes]
+    st.session_state.editions = [str(ESR[v]) for v in from_url("editions") if str(ESR[v]) in edition_nodes]
+    focus = str(ESR[st.query_params.get("focus", "")]) if st.query_params.get("focus") else ""
+    st.session_state.focus = focus if focus in model.nodes else ""
+    st.session_state.depth = min(max(int(st.query_params.get("depth", "1") or 1), 1), 4)
+    st.session_state.physics = st.query_params.get("physics", "1") != "0"
+    st.session_state.explore_ready = True
+
+
+def focus_on(iri: str) -> None:
+    st.session_state.focus = iri
+    if model.nodes[iri].kind not in st.session_state.kinds:
+        st.session_state.kinds = [*st.session_state.kinds, model.nodes[iri].kind]
+
+
+st.title("Explore the graph")
+controls, canvas = st.columns([1, 3])
+with controls:
+    st.multiselect("Kinds of node", list(kind_labels), format_func=kind_labels.get, key="kinds")
+    st.multiselect("Evidence levels", list(level_nodes), format_func=level_nodes.get, key="levels")
+    st.multiselect("Editions", list(edition_nodes), format_func=edition_nodes.get, key="editions")
+    search = st.text_input("Search a term", placeholder="e.g. empathy")
+    matches = model.search(search) if search else sorted(model.nodes.values(), key=lambda n: n.label)
+    options = ["", *[n.iri for n in matches]]
+    if st.session_state.focus and st.session_state.focus not in options:
+        options.append(st.session_state.focus)
+    st.selectbox("Focus on", options, key="focus",
+                 format_func=lambda iri: "(no focus)" if not iri else
+                 f"{model.nodes[iri].label} ({model.nodes[iri].kind_label})")
+    st.slider("Neighbourhood depth", 1, 4, key="depth")
+    st.toggle("Physics", key="physics")
+    max_nodes = st.number_input("Most nodes to draw", 10, 1000, DEFAULT_MAX_NODES, step=10)
+
+view_options = ViewOptions(tuple(st.session_state.kinds), tuple(st.session_state.levels),
+                           tuple(st.session_state.editions), st.session_state.focus, st.session_state.depth,
+                           st.session_state.physics, int(max_nodes))
+st.query_params.from_dict({
+    "kinds": ",".join(view_options.kinds),
+    "levels": ",".join(short(v).removeprefix("esr:") for v in view_options.levels),
+    "editions": ",".join(short(v).removeprefix("esr:") for v in view_options.editions),
+    "focus": short(view_options.focus).removeprefix("esr:"),
+    "depth": str(view_options.depth),
+    "physics": "1" if view_options.physics else "0",
+})
+view = model.select(view_options)
+page_html = render_html(view, view_options)
+
+with canvas:
+    if view.truncated:
+        st.warning(f"The view has {view.total} nodes; drawing the first {len(view.nodes)}. "
+                   "Filter, focus on a term or raise the limit to see more.")
+    st.caption(f"{len(view.nodes)} nodes, {len(view.edges)} links. Hover a node for its definition; "
+               "drag to rearrange; scroll to zoom.")
+    st.iframe(page_html, height=640)
+    st.markdown(" · ".join(f'<span style="color:{colour}">●</span> {html.escape(label)}'
+                           for label, colour, _ in legend(view)), unsafe_allow_html=True)
+    left, right = st.columns(2)
+    left.download_button("Download this view (HTML)", page_html, "esrkg-view.html", "text/html")
+    right.download_button("Download this view (Turtle)", serialize(view_rdf(graph(), view), "turtle"),
+                          "esrkg-view.ttl", "text/turtle")
+
+focus = st.session_state.focus
+if focus:
+    node = model.nodes[focus]
+    st.subheader(f"{node.label}")
+    st.caption(f"{node.kind_label} · {short(node.iri)}")
+    definition = browse_data("definition_of", focus)
+    if definition.get("definition"):
+        st.markdown(f"> {definition['definition']}")
+        st.caption(f"Source: {definition.get('sourceLabel', '')}")
+    elif definition.get("note"):
+        st.markdown(definition["note"])
+    evidence = browse_data("evidence_on", focus)
+    if evidence:
+        st.markdown("**Evidence per edition**")
+        st.dataframe(table(evidence, {"editionId": "Edition", "subjectLabel": "About", "levelLabel": "Verdict",
+                                      "estimates": "Estimate", "metric": "Metric", "value": "Value", "k": "k",
+                                      "n": "N", "sourceLabel": "Source", "url": "Link"}),
+                     hide_index=True, width="stretch", column_config={"Link": st.column_config.LinkColumn()})
+    neighbours = model.neighbours(focus)
+    if neighbours:
+        st.markdown("**Relations** (click to focus)")
+        columns = st.columns(3)
+        for index, (edge, other) in enumerate(neighbours[:60]):
+            arrow = f"{edge.label} →" if edge.source == focus else f"← {edge.label}"
+            columns[index % 3].button(f"{arrow} {other.label}", key=f"nb-{index}", on_click=focus_on,
+                                      args=(other.iri,))

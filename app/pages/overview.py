@@ -1,0 +1,43 @@
+"""Overview: what esrkg is, the task force's two questions, the evidence matrix, sources, citation."""
+
+import streamlit as st
+
+from esrkg.stats import compute_stats
+from state import browse_data, graph, short, table
+
+g = graph()
+header = browse_data("about")
+st.title("Empirically supported therapy relationships")
+st.write(header.get("description", ""))
+
+st.subheader("The task force's two questions")
+for question in browse_data("guiding_questions"):
+    st.markdown(f"- {question}")
+
+st.subheader("Evidence matrix")
+st.caption("Elements and ways of customizing therapy by evidence level, per edition (per-item verdicts).")
+cells = browse_data("evidence_matrix")
+for edition in sorted({cell.edition for cell in cells}):
+    st.markdown(f"**{edition}**")
+    rows = [{"part": "relationship elements" if c.part == "element" else "customizing therapy",
+             "level": c.level, "count": len(c.items), "items": "; ".join(c.items)}
+            for c in cells if c.edition == edition]
+    st.dataframe(table(rows, {"part": "Part", "level": "Evidence level", "count": "Count", "items": "Items"}),
+                 hide_index=True, width="stretch")
+totals = browse_data("edition_totals")
+if totals:
+    st.markdown("**TF3-2018** (only the totals are in the graph; no per-item verdicts were published in our sources)")
+    st.dataframe(table(totals, {"levelLabel": "Evidence level", "count": "Elements", "outOf": "Out of",
+                                "sourceLabel": "Source"}), hide_index=True, width="stretch")
+
+st.subheader("Sources")
+st.dataframe(table(browse_data("sources"), {"editionId": "Edition", "taskForceLabel": "Task force",
+                                        "citation": "Publication", "doi": "DOI"}), hide_index=True, width="stretch")
+
+st.subheader("How to cite")
+st.code(header.get("citation", ""), language=None)
+st.caption(f"Version {header.get('version', '')} · {short(header.get('versionIri', ''))} · "
+           f"licence {header.get('license', '')}")
+
+with st.expander("What the graph holds"):
+    st.text("\n".join(compute_stats(g).lines()))
