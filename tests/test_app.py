@@ -122,3 +122,13 @@ def test_glossary_search_filters_terms():
     at = app_on("pages/glossary.py")
     at.text_input[0].input("provoked").run()
     assert [e.label for e in at.expander] == ["12. Resistance"]
+
+
+def test_ask_opens_its_sparql_in_the_sparql_page():
+    at = app_on("pages/ask.py")
+    at.text_input(key="question").input("What is empathy?").run()
+    shown = at.code[0].value
+    next(b for b in at.button if b.label == "Open in the SPARQL page").click().run()
+    assert not at.exception
+    assert at.text_area(key="sparql_text").value.strip() == shown.strip()
+    assert at.title[0].value == "SPARQL"
