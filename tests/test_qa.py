@@ -112,3 +112,40 @@ def test_json_shape(graph):
 
 def test_inferred_graph_answers_the_same(graph, inferred_graph):
     assert ask(graph, "What is empathy?").answers == ask(inferred_graph, "What is empathy?").answers
+
+
+def test_a_2018_level_question_says_there_are_only_totals(graph):
+    result = ask(graph, "Which relationship elements are demonstrably effective in 2018?")
+    assert result.template == "edition_totals"
+    assert result.text.startswith("TF3-2018 published no per-item verdicts")
+    assert {(a["label"], a["count"]) for a in result.answers} >= {("Demonstrably effective", 9)}
+
+
+def test_a_term_outside_the_glossary_says_so_then_gives_its_evidence(graph):
+    result = ask(graph, "What is goal consensus?")
+    assert result.template == "evidence" and result.text.startswith("The glossary does not define Goal consensus.")
+    assert "0.34" in result.text
+
+
+def test_an_unchanged_single_verdict_says_so(graph):
+    result = ask(graph, "How has the verdict on feedback changed?")
+    assert result.text.startswith("Feedback has verdicts from one edition only.")
+
+
+@pytest.mark.parametrize(("text", "template", "label"), [
+    ("tell me about empathy", "evidence", "Empathy"),
+    ("list all glossary terms", "glossary", "Therapeutic alliance"),
+    ("Which characteristics can therapy be tailored to?", "tailoring", "Resistance"),
+    ("Who wrote the info sheet?", "sources", "Norcross & Hill (2004)"),
+    ("what's the difference between feedback and collecting client feedback", "relations", "Feedback"),
+    ("What works in general?", "items_at_level", "Empathy"),
+    ("which adaptations respond to resistance", "tailoring",
+     "Matching therapeutic directiveness to level of resistance"),
+    ("what is reactance", "definition", "Resistance"),
+    ("Is matching directiveness to resistance supported?", "evidence",
+     "Matching therapeutic directiveness to level of resistance"),
+])
+def test_more_ways_people_ask(graph, text, template, label):
+    result = ask(graph, text)
+    assert result.template == template
+    assert label in {a["label"] for a in result.answers}

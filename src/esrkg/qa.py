@@ -6,6 +6,7 @@ Slots are bound as RDF terms (``initBindings``); the SPARQL shown to the user ca
 
 import difflib
 import weakref
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -28,9 +29,10 @@ INTENTS: dict[str, frozenset[str]] = {k: frozenset(stem(w) for w in v.split()) f
     "mention": "mention mentions mentioning refer refers contain contains",
     "recommend": "recommend recommendation recommendations advice advise guidance should",
     "perspective": "perspective perspectives viewpoint viewpoints rater raters observer",
-    "change": "change changed changes evolve evolved differ different difference upgraded downgraded shift over",
+    "change": "change changed changes evolve evolved upgraded downgraded shift over",
     "count": "many number count",
-    "source": "source sources come comes cite cited citation reference references published publication origin",
+    "source": "source sources come comes cite cited citation reference references published publication origin "
+              "wrote written author authors",
     "stages": "stage stages step steps sequence phase phases",
     "component": "component components consist consists made dimension dimensions measured",
     "tailor": "respond responds tailored tailor target targets addresses aimed",
@@ -38,13 +40,16 @@ INTENTS: dict[str, frozenset[str]] = {k: frozenset(stem(w) for w in v.split()) f
     "format": "apply applies",
     "effect": "effect size correlation correlations meta analysis magnitude estimate estimates large strong",
     "evidence": "evidence level verdict effective effectiveness supported support work works rated rating "
-                "category status judged research proven finding findings empirical",
+                "category status judged research proven finding findings empirical tell say said about know "
+                "matter matters help helps",
     "relate": "relate related relates connected connection link linked links relation relations associated "
-              "split divided became narrower broader",
+              "split divided became narrower broader differ different difference compare compared",
     "all_editions": "all every any ever across each",
     "element": "element elements",
     "customizing": "adaptation adaptations customizing customize customization customising way ways tailoring "
-                   "characteristic characteristics",
+                   "tailored characteristic characteristics",
+    "glossary": "glossary term terms",
+    "general": "general",
 }.items()}
 INTENT_VOCABULARY = frozenset().union(*INTENTS.values())
 
@@ -90,6 +95,36 @@ def sparql_with_values(query_text: str, bindings: dict[str, Identifier]) -> str:
     return f"{query_text[:where]}\n  VALUES ({names}) {{ ({values}) }}{query_text[where:]}"
 
 
+# When a template finds nothing, the next best question about the same thing, and how its slots carry over.
+# The sentence says plainly what was not found.
+FALLBACKS: dict[str, tuple[str, dict[str, str], str]] = {
+    "definition": ("evidence", {"term": "item"}, "The glossary does not define {term_label}."),
+    "tailoring": ("evidence", {"adaptation": "item", "characteristic": "item"},
+                  "The graph records no adaptation tailored to {characteristic_label}."),
+    "verdict_changes": ("evidence", {"item": "item"}, "{item_label} has verdicts from one edition only."),
+    "effect_sizes": ("evidence", {"item": "item", "edition": "edition"},
+                     "No effect size for {item_label} is in the graph."),
+    "evidence": ("relations", {"item": "item"}, "No verdict or estimate on {item_label} is in the graph."),
+    "items_at_level": ("edition_totals", {"edition": "edition"},
+                       "{edition_label} published no per-item verdicts in our sources, only totals."),
+    "level_counts": ("edition_totals", {"edition": "edition"},
+                     "{edition_label} published no per-item verdicts in our sources, only totals."),
+}
+
+
+def fall_back(match: Match) -> Match | None:
+    """The fallback of a match that found nothing, or None when there is none (or nothing to carry over)."""
+    if match.template.id not in FALLBACKS:
+        return None
+    target, carried, _ = FALLBACKS[match.template.id]
+    bindings = {new: match.bindings[old] for old, new in carried.items() if old in match.bindings}
+    labels = {f"{new}_label": match.slot_labels[f"{old}_label"] for old, new in carried.items()
+              if f"{old}_label" in match.slot_labels}
+    if not bindings:
+        return None
+    return Match(TEMPLATES[target], bindings, {**match.slot_labels, **labels})
+
+
 class QuestionAnswerer:
     """Answers free-text questions from one graph (build once, ask many times)."""
 
@@ -107,16 +142,25 @@ class QuestionAnswerer:
         if match is None:
             return AskResult(question, None, (), "I could not match this question to anything in the graph. "
                              "Try one of the suggested questions.", "", self.suggest(question))
-        query = queries.get(match.template.query)
-        rows = queries.rows(self.graph, query.id, match.bindings)
-        sparql = sparql_with_values(query.text, match.bindings)
-        shown = {name: str(term) for name, term in match.bindings.items()}
+        tried: list[str] = []
+        while True:
+            query = queries.get(match.template.query)
+            rows = queries.rows(self.graph, query.id, match.bindings)
+            sparql = sparql_with_values(query.text, match.bindings)
+            shown = {name: str(term) for name, term in match.bindings.items()}
+            fallback = None if rows else fall_back(match)
+            if fallback is None:
+                break
+            tried.append(FALLBACKS[match.template.id][2].format_map(defaultdict(lambda: "it", match.slot_labels)))
+            match = fallback
         if not rows:
             return AskResult(question, match.template.id, (), "The graph holds no answer to this question.",
                              sparql, self.suggest(question), shown)
         answers = tuple(a.to_dict() for a in match.template.to_answers(rows, match.slot_labels))
-        return AskResult(question, match.template.id, answers, match.template.to_text(rows, match.slot_labels),
-                         sparql, (), shown)
+        # Say plainly what was not found before showing the closest thing that was.
+        preface = "".join(f"{what} " for what in tried)
+        return AskResult(question, match.template.id, answers,
+                         preface + match.template.to_text(rows, match.slot_labels), sparql, (), shown)
 
     def suggest(self, question: str, count: int = 3) -> tuple[str, ...]:
         """The example questions closest to this one."""
@@ -144,7 +188,7 @@ class QuestionAnswerer:
         fmt = first("TherapyFormat")
         all_editions = (has("all_editions") and bool(tokens & {"edition", "year", "time", "task", "force"})) or \
             "ever" in tokens
-        part = "element" if has("element") else "adaptation" if has("customizing") else None
+        part = "element" if has("element") or has("general") else "adaptation" if has("customizing") else None
         slots: dict[str, Identifier] = {}
         labels: dict[str, str] = {}
 
@@ -179,6 +223,10 @@ class QuestionAnswerer:
                 return use("definitions_mentioning")
         if has("perspective"):
             return use("perspectives")
+        if has("glossary") and not item and not has("mention"):
+            return use("glossary")
+        if not item and not level and (has("tailor") or has("adapt")) and "characteristic" in tokens:
+            return use("tailoring")
         if has("recommend") and (audience or tokens & {"recommendation"}):
             bind("audience", audience)
             return use("recommendations")
@@ -226,7 +274,7 @@ class QuestionAnswerer:
         if item and has("relate"):
             bind("item", item)
             return use("relations")
-        if level or (part and editions):
+        if level or (part and (editions or has("evidence"))):
             bind("level", level)
             bind_part()
             default = FIRST_EDITION if level is None or level.concept.iri in self.levels_in_first_edition else None

@@ -100,13 +100,18 @@ def definition_text(rows: list[Row], slots: dict[str, str]) -> str:
 def tailoring_answers(rows: list[Row], slots: dict[str, str]) -> list[Answer]:
     if "adaptation_label" in slots:
         return [answer(r["characteristicLabel"], iri=r["characteristic"]) for r in rows]
-    return [answer(r["adaptationLabel"], iri=r["adaptation"]) for r in rows]
+    if "characteristic_label" in slots:
+        return [answer(r["adaptationLabel"], iri=r["adaptation"]) for r in rows]
+    return [answer(r["characteristicLabel"], iri=r["characteristic"], adaptation=r["adaptationLabel"]) for r in rows]
 
 
 def tailoring_text(rows: list[Row], slots: dict[str, str]) -> str:
     if "adaptation_label" in slots:
         return f"{rows[0]['adaptationLabel']} responds to {_join([r['characteristicLabel'] for r in rows])}."
-    return f"Adapted to {rows[0]['characteristicLabel']}: {_join([r['adaptationLabel'] for r in rows])}."
+    if "characteristic_label" in slots:
+        return f"Adapted to {rows[0]['characteristicLabel']}: {_join([r['adaptationLabel'] for r in rows])}."
+    return "Client characteristics and the adaptations tailored to them: " + "; ".join(
+        f"{r['characteristicLabel']} ({r['adaptationLabel']})" for r in rows) + "."
 
 
 def relations_answers(rows: list[Row]) -> list[Answer]:
@@ -179,6 +184,15 @@ def mentioning_answers(rows: list[Row]) -> list[Answer]:
     return [answer(r["label"], iri=r["term"], definition=r["definition"]) for r in rows]
 
 
+def glossary_answers(rows: list[Row]) -> list[Answer]:
+    return [answer(r["glossaryLabel"], iri=r["term"], definition=r["definition"], position=r["position"],
+                   source=r["sourceLabel"]) for r in rows]
+
+
+def glossary_text(rows: list[Row], slots: dict[str, str]) -> str:
+    return f"The glossary defines {len(rows)} terms, in order: " + _join([r["glossaryLabel"] for r in rows]) + "."
+
+
 def labels_text(prefix: str) -> Callable[[list[Row], dict[str, str]], str]:
     def render(rows: list[Row], slots: dict[str, str]) -> str:
         return prefix.format(**slots) + " " + _join([str(r["label"]) for r in rows]) + "."
@@ -220,7 +234,7 @@ TEMPLATES: dict[str, Template] = {t.id: t for t in (
              _rows_only(definition_answers), definition_text, ("term",)),
     Template("tailoring", "tailoring", "Which characteristic an adaptation responds to",
              ("Which client characteristic does matching therapeutic directiveness respond to?",
-              "Which adaptations respond to coping style?"),
+              "Which adaptations respond to coping style?", "Which characteristics is therapy tailored to?"),
              tailoring_answers, tailoring_text, ("adaptation", "characteristic")),
     Template("relations", "relations", "What an item relates to",
              ("What does repair of alliance ruptures relate to?", "What is empathy connected to?"),
@@ -253,6 +267,9 @@ TEMPLATES: dict[str, Template] = {t.id: t for t in (
     Template("definitions_mentioning", "definitions_mentioning", "Definitions that mention a term",
              ("Which glossary definitions mention empathy?", "Which definitions mention the alliance?"),
              _rows_only(mentioning_answers), labels_text("Glossary entries that mention '{text}':"), ("text",)),
+    Template("glossary", "glossary", "The glossary",
+             ("List all glossary terms.", "Which terms does the glossary define?"),
+             _rows_only(glossary_answers), glossary_text, ()),
     Template("perspectives", "perspectives", "Observational perspectives",
              ("Which observational perspectives should research compare?",),
              lambda rows, slots: ordered_answers(rows, "perspective"),
