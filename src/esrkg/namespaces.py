@@ -10,6 +10,9 @@ ESR = Namespace(BASE_IRI)
 BCIO = Namespace("http://humanbehaviourchange.org/ontology/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
+# Local names of the classes of assessable items (what verdicts and estimates are about).
+ITEM_KINDS = ("RelationshipElement", "Adaptation", "ClientCharacteristic")
+
 PREFIXES: dict[str, Namespace] = {
     "esr": ESR,
     "rdf": Namespace(str(RDF)),

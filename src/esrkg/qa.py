@@ -15,43 +15,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from esrkg import queries
-from esrkg.linking import LabelIndex, Mention, build_index, fold, stem, words
-from esrkg.namespaces import ESR
+from esrkg.intents import INTENT_VOCABULARY, INTENTS, NAMED_THINGS, ParsedQuestion
+from esrkg.linking import LabelIndex, Mention, build_index, fold
 from esrkg.templates import TEMPLATES, Template
-
-ITEM_KINDS = ("RelationshipElement", "Adaptation", "ClientCharacteristic")
-FIRST_EDITION = ESR["TF1-2002"]
-LATEST_EDITION_WITHOUT_VERDICTS = ESR["TF3-2018"]
-
-# Intent words, stemmed. A question triggers an intent when it contains one of them.
-INTENTS: dict[str, frozenset[str]] = {k: frozenset(stem(w) for w in v.split()) for k, v in {
-    "define": "mean meaning means define definition defined explain describe",
-    "mention": "mention mentions mentioning refer refers contain contains",
-    "recommend": "recommend recommendation recommendations advice advise guidance should",
-    "perspective": "perspective perspectives viewpoint viewpoints rater raters observer",
-    "change": "change changed changes evolve evolved upgraded downgraded shift over",
-    "count": "many number count",
-    "source": "source sources come comes cite cited citation reference references published publication origin "
-              "wrote written author authors",
-    "stages": "stage stages step steps sequence phase phases",
-    "component": "component components consist consists made dimension dimensions measured",
-    "tailor": "respond responds tailored tailor target targets addresses aimed",
-    "adapt": "adaptation adaptations adapt adapted customize customizing customization customise match matching",
-    "format": "apply applies",
-    "effect": "effect size correlation correlations meta analysis magnitude estimate estimates large strong",
-    "evidence": "evidence level verdict effective effectiveness supported support work works rated rating "
-                "category status judged research proven finding findings empirical tell say said about know "
-                "matter matters help helps",
-    "relate": "relate related relates connected connection link linked links relation relations associated "
-              "split divided became narrower broader differ different difference compare compared",
-    "all_editions": "all every any ever across each",
-    "element": "element elements",
-    "customizing": "adaptation adaptations customizing customize customization customising way ways tailoring "
-                   "tailored characteristic characteristics",
-    "glossary": "glossary term terms",
-    "general": "general",
-}.items()}
-INTENT_VOCABULARY = frozenset().union(*INTENTS.values())
 
 
 @dataclass(frozen=True)
@@ -125,15 +91,59 @@ def fall_back(match: Match) -> Match | None:
     return Match(TEMPLATES[target], bindings, {**match.slot_labels, **labels})
 
 
+class SlotBinder:
+    """Collects a match's slots (RDF terms) and their labels (for the answer text)."""
+
+    def __init__(self, question: ParsedQuestion) -> None:
+        self.question = question
+        self.slots: dict[str, Identifier] = {}
+        self.labels: dict[str, str] = {}
+
+    def bind(self, name: str, mention: Mention | None) -> "SlotBinder":
+        """Bind a slot to a concept the question named (nothing when None)."""
+        if mention is not None:
+            self.slots[name] = URIRef(mention.concept.iri)
+            self.labels[f"{name}_label"] = mention.concept.label
+        return self
+
+    def bind_part(self) -> "SlotBinder":
+        """Bind 'element' or 'adaptation' when the question says which."""
+        part = self.question.part
+        if part:
+            self.slots["part"] = Literal(part)
+        self.labels["part_label"] = {"element": "relationship elements",
+                                     "adaptation": "ways of customizing therapy"}.get(part or "", "items")
+        return self
+
+    def bind_edition(self, default: str | None = None) -> "SlotBinder":
+        """The edition named, else the default unless the question asks about all editions."""
+        if self.question.editions:
+            self.bind("edition", self.question.editions[0])
+        elif default is not None and not self.question.all_editions:
+            self.slots["edition"] = URIRef(default)
+            self.labels["edition_label"] = default.rsplit("/", 1)[-1]
+        return self
+
+    def use(self, template_id: str) -> Match:
+        """The match of this template with the slots bound so far."""
+        return Match(TEMPLATES[template_id], self.slots, self.labels)
+
+
 class QuestionAnswerer:
     """Answers free-text questions from one graph (build once, ask many times)."""
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self.index: LabelIndex = build_index(graph, INTENT_VOCABULARY)
-        self.levels_in_first_edition = {
-            str(r["level"]) for r in queries.rows(graph, "level_counts", {"edition": FIRST_EDITION})
-        }
+        # What the editions hold decides the defaults: the first edition with verdicts answers
+        # questions that name no edition; an edition with only totals answers counts with them.
+        counted = queries.rows(graph, "level_counts")
+        with_verdicts = {str(r["edition"]) for r in counted}
+        year = {str(r["edition"]): r["year"] for r in queries.rows(graph, "sources")}
+        self.first_edition = min(with_verdicts, key=lambda e: year.get(e, 0)) if with_verdicts else None
+        self.levels_in_first_edition = {str(r["level"]) for r in counted if str(r["edition"]) == self.first_edition}
+        self.editions_with_only_totals = {str(r["edition"]) for r in queries.rows(graph, "edition_totals")
+                                          } - with_verdicts
 
     def ask(self, question: str) -> AskResult:
         """Answer a question; never raises for any text."""
@@ -169,123 +179,60 @@ class QuestionAnswerer:
         return tuple(scored[:count])
 
     def match(self, question: str) -> Match | None:
-        """The template and slots a question asks for, or None."""
-        tokens = {self.index.correct(w) for w in words(question)}
-        folded = " " + " ".join(fold(question).split()) + " "
-        mentions = self.index.find(question)
+        """The template and slots a question asks for, or None. Rules are tried in order."""
+        q = ParsedQuestion.parse(question, self.index)
+        slots = SlotBinder(q)
+        item, level, fmt = q.item, q.first("EvidenceLevel"), q.first("TherapyFormat")
 
-        # Words inside a concept's name ("change" in "Stages of change") are not intent words.
-        free = tokens - set().union(*(m.used for m in mentions))
-
-        def has(intent: str) -> bool:
-            return bool(free & INTENTS[intent])
-
-        def first(*kinds: str) -> Mention | None:
-            return next((m for m in mentions if m.concept.kind in kinds), None)
-
-        item, level, audience = first(*ITEM_KINDS), first("EvidenceLevel"), first("Audience")
-        editions = [m for m in mentions if m.concept.kind == "Edition"]
-        fmt = first("TherapyFormat")
-        all_editions = (has("all_editions") and bool(tokens & {"edition", "year", "time", "task", "force"})) or \
-            "ever" in tokens
-        part = "element" if has("element") or has("general") else "adaptation" if has("customizing") else None
-        slots: dict[str, Identifier] = {}
-        labels: dict[str, str] = {}
-
-        def bind(name: str, mention: Mention | None) -> None:
-            if mention is not None:
-                slots[name] = URIRef(mention.concept.iri)
-                labels[f"{name}_label"] = mention.concept.label
-
-        def use(template_id: str) -> Match:
-            return Match(TEMPLATES[template_id], slots, labels)
-
-        def bind_part() -> None:
-            if part:
-                slots["part"] = Literal(part)
-            labels["part_label"] = {"element": "relationship elements", "adaptation": "ways of customizing therapy"
-                                    }.get(part or "", "items")
-
-        def bind_edition(default: URIRef | None) -> None:
-            if editions:
-                bind("edition", editions[0])
-            elif default is not None and not all_editions:
-                slots["edition"] = default
-                labels["edition_label"] = str(default).rsplit("/", 1)[-1]
-
-        strong_define = has("define") and not has("mention")
-        if has("mention") and (tokens & {"definition", "glossary", "define", "defined"}):
-            needle = item.name if item else next((w for w in reversed(fold(question).split())
-                                                  if stem(w) not in INTENT_VOCABULARY and len(w) > 3), "")
-            if needle:
-                slots["text"] = Literal(needle)
-                labels["text"] = needle
-                return use("definitions_mentioning")
-        if has("perspective"):
-            return use("perspectives")
-        if has("glossary") and not item and not has("mention"):
-            return use("glossary")
-        if not item and not level and (has("tailor") or has("adapt")) and "characteristic" in tokens:
-            return use("tailoring")
-        if has("recommend") and (audience or tokens & {"recommendation"}):
-            bind("audience", audience)
-            return use("recommendations")
-        if item and has("change") and not strong_define:
-            bind("item", item)
-            return use("verdict_changes")
-        if (has("count") and " how many " in folded) or (" number of " in folded and has("count")):
-            bind_part()
-            if editions and editions[0].concept.iri == str(LATEST_EDITION_WITHOUT_VERDICTS):
-                slots.pop("part", None)
-                bind("edition", editions[0])
-                return use("edition_totals")
-            bind_edition(FIRST_EDITION)
-            return use("level_counts")
-        if has("source") and not item and not has("effect"):
-            bind_edition(None)
-            return use("sources")
-        stage_item = item or first("StageOfChange", "AssimilationStage")
-        asks_for_evidence = has("evidence") or has("effect")
-        if tokens & INTENTS["stages"] and stage_item and not strong_define and not asks_for_evidence:
-            bind("item", stage_item)
-            return use("stages")
-        if has("component") and item:
-            bind("item", item)
-            return use("components")
-        if item and not level and not has("evidence") and not has("effect"):
-            if item.concept.kind == "Adaptation" and (has("tailor") or "characteristic" in tokens):
-                bind("adaptation", item)
-                return use("tailoring")
-            if item.concept.kind == "ClientCharacteristic" and (has("tailor") or has("adapt")) and \
-                    not strong_define:
-                bind("characteristic", item)
-                return use("tailoring")
-        if fmt and (has("format") or has("element") or " in " in folded):
-            bind("format", fmt)
-            return use("elements_for_format")
-        if item and has("effect"):
-            bind("item", item)
-            bind_edition(None)
-            return use("effect_sizes")
-        if item and has("evidence") and not strong_define:
-            bind("item", item)
-            bind_edition(None)
-            return use("evidence")
-        if item and has("relate"):
-            bind("item", item)
-            return use("relations")
-        if level or (part and (editions or has("evidence"))):
-            bind("level", level)
-            bind_part()
-            default = FIRST_EDITION if level is None or level.concept.iri in self.levels_in_first_edition else None
-            bind_edition(default)
-            return use("items_at_level")
-        term = item or fmt or first("AllianceComponent", "ObservationalPerspective", "StageOfChange",
-                                    "AssimilationStage", "Audience")
-        asks_what = bool(tokens & {"what", "whats", "who"})
-        if term and (has("define") or asks_what or len(free - INTENT_VOCABULARY) <= 1):
-            bind("term", term)
-            return use("definition")
+        if q.has("mention") and q.tokens & {"definition", "glossary", "define", "defined"} and q.search_text():
+            slots.slots["text"] = Literal(q.search_text())
+            slots.labels["text"] = q.search_text()
+            return slots.use("definitions_mentioning")
+        if q.has("perspective"):
+            return slots.use("perspectives")
+        if q.has("glossary") and not item and not q.has("mention"):
+            return slots.use("glossary")
+        if not item and not level and (q.has("tailor") or q.has("adapt")) and "characteristic" in q.tokens:
+            return slots.use("tailoring")
+        if q.has("recommend") and (q.first("Audience") or "recommendation" in q.tokens):
+            return slots.bind("audience", q.first("Audience")).use("recommendations")
+        if item and q.has("change") and not q.strong_define:
+            return slots.bind("item", item).use("verdict_changes")
+        if q.has("count") and (" how many " in q.folded or " number of " in q.folded):
+            slots.bind_part()
+            if q.editions and q.editions[0].concept.iri in self.editions_with_only_totals:
+                slots.slots.pop("part", None)
+                return slots.bind("edition", q.editions[0]).use("edition_totals")
+            return slots.bind_edition(self.first_edition).use("level_counts")
+        if q.has("source") and not item and not q.has("effect"):
+            return slots.bind_edition().use("sources")
+        stage_item = item or q.first("StageOfChange", "AssimilationStage")
+        if q.tokens & INTENTS["stages"] and stage_item and not q.strong_define and not q.asks_for_evidence:
+            return slots.bind("item", stage_item).use("stages")
+        if q.has("component") and item:
+            return slots.bind("item", item).use("components")
+        if item and not level and not q.asks_for_evidence:
+            if item.concept.kind == "Adaptation" and (q.has("tailor") or "characteristic" in q.tokens):
+                return slots.bind("adaptation", item).use("tailoring")
+            if item.concept.kind == "ClientCharacteristic" and (q.has("tailor") or q.has("adapt")) \
+                    and not q.strong_define:
+                return slots.bind("characteristic", item).use("tailoring")
+        if fmt and (q.has("format") or q.has("element") or " in " in q.folded):
+            return slots.bind("format", fmt).use("elements_for_format")
+        if item and q.has("effect"):
+            return slots.bind("item", item).bind_edition().use("effect_sizes")
+        if item and q.has("evidence") and not q.strong_define:
+            return slots.bind("item", item).bind_edition().use("evidence")
+        if item and q.has("relate"):
+            return slots.bind("item", item).use("relations")
+        if level or (q.part and (q.editions or q.has("evidence"))):
+            # A level only later editions use (e.g. "probably effective") is not defaulted to 2002.
+            in_first = level is None or level.concept.iri in self.levels_in_first_edition
+            return slots.bind("level", level).bind_part().bind_edition(
+                self.first_edition if in_first else None).use("items_at_level")
+        term = item or fmt or q.first(*NAMED_THINGS)
+        if term and (q.has("define") or q.tokens & {"what", "whats", "who"} or len(q.free - INTENT_VOCABULARY) <= 1):
+            return slots.bind("term", term).use("definition")
         return None
 
 

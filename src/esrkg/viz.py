@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from esrkg import queries
-from esrkg.namespaces import ESR, bind_prefixes
+from esrkg.namespaces import ESR, ITEM_KINDS, bind_prefixes
 
 DEFAULT_MAX_NODES = 250
-ITEM_KINDS = ("RelationshipElement", "Adaptation", "ClientCharacteristic")
 EVIDENCE_KINDS = ("Verdict", "EffectSizeEstimate", "EditionTotal")
 
 # Colour and shape per kind (local name of its class); anything else is grey.
