@@ -73,10 +73,19 @@ def page(browser):
 
 
 def settle(page) -> None:
-    """Wait until Streamlit has finished running the page script."""
+    """Wait until Streamlit has finished running the page: no running icon, no skeleton, a stable page."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=60_000)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
-    page.wait_for_timeout(800)
+    busy = page.locator('[data-testid="stStatusWidgetRunningIcon"], [data-testid="stSkeleton"]')
+    elements = page.locator("[data-testid]")
+    stable, last, deadline = 0, -1, time.monotonic() + 90
+    while time.monotonic() < deadline:
+        count = elements.count()
+        stable = stable + 1 if busy.count() == 0 and count == last else 0
+        if stable >= 6:  # unchanged for 1.5 s: the script run is over
+            return
+        last = count
+        page.wait_for_timeout(250)
+    raise AssertionError("the page kept running for 90 s")
 
 
 @pytest.mark.parametrize("name", list(PAGES))

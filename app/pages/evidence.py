@@ -13,11 +13,13 @@ st.caption("Verdicts of the 2002 and 2011 task forces; effect sizes of the 2011 
 st.subheader("Verdicts per edition")
 history = browse_data("verdict_history")
 editions = [key for key in (history[0] if history else {}) if key != "item"]
-st.dataframe(table(history, {"item": "Item", **{e: e for e in editions}}), hide_index=True, width="stretch")
+shown = [{key: value or "—" for key, value in row.items()} for row in history]  # — : no verdict in that edition
+st.dataframe(table(shown, {"item": "Item", **{e: e for e in editions}}), hide_index=True, width="stretch")
 
 st.subheader("Effect sizes per item and edition")
 sizes = browse_data("effect_sizes")
-metrics = sorted({row["metric"] for row in sizes})
+present = {row["metric"] for row in sizes}
+metrics = [m for m in ("r", "d", "g", "OR") if m in present] + sorted(present - {"r", "d", "g", "OR"})
 metric = st.radio("Metric", metrics, horizontal=True,
                   format_func={"r": "r (correlation)", "d": "d (mean difference)", "g": "g (Hedges)",
                                "OR": "OR (odds ratio)"}.get)
