@@ -119,6 +119,14 @@ def test_from_a_local_file_is_refused_and_not_read(graph, tmp_path, clause):
     assert "TOP-SECRET-CONTENT" not in str(refused.value)
 
 
+def test_graph_patterns_are_refused_and_no_file_is_read(graph, tmp_path):
+    secret = tmp_path / "secret.nt"
+    secret.write_text('<urn:a> <urn:b> "TOP-SECRET-CONTENT" .')
+    with pytest.raises(QueryError, match="GRAPH is not supported"):
+        run_query(graph, f"SELECT * WHERE {{ GRAPH <{secret.as_uri()}> {{ ?s ?p ?o }} }}")
+    assert "TOP-SECRET-CONTENT" not in run_query(graph, f"DESCRIBE <{secret.as_uri()}>").serialize("nt")
+
+
 def test_runaway_query_is_stopped_within_the_limit(graph):
     started = time.perf_counter()
     with pytest.raises(QueryError, match=r"stopped after 1 s"):

@@ -213,6 +213,8 @@ def check_query(text: str) -> Query:
                          "queries run on the esrkg graph only.")
     if any(n.name == "ServiceGraphPattern" for n in nodes):
         raise QueryError("SERVICE is refused: federated queries would make this server fetch any URL.")
+    if any(n.name in ("Graph", "GraphGraphPattern") for n in nodes):
+        raise QueryError("GRAPH is not supported: the esrkg graph is one default graph with no named graphs.")
     return query
 
 
@@ -252,7 +254,7 @@ def _worker(connection: Connection, graph: Graph, query: Query, limit: int) -> N
     try:
         connection.send(("ok", _execute(graph, query, limit)))
     except Exception as error:
-        first_line = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
+        first_line = str(error).splitlines()[0][:200].rstrip(".") if str(error) else type(error).__name__
         connection.send(("error", f"The query failed while running: {first_line}."))
     finally:
         connection.close()
