@@ -4,7 +4,7 @@ Each file starts with a header of ``# key: value`` lines (id, question, params).
 bound as RDF terms through ``initBindings``, never pasted into the query text.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -13,7 +13,7 @@ from rdflib import Graph, Variable
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result, ResultRow
-from rdflib.term import Identifier
+from rdflib.term import Identifier, Node
 
 from esrkg import paths
 
@@ -90,7 +90,12 @@ def rows(graph: Graph, query_id: str, bindings: Mapping[str, Identifier] | None 
 
 def as_python(row: ResultRow) -> dict[str, Any]:
     """A result row as a dict of Python values; unbound variables are left out."""
-    return {str(var): value.toPython() for var, value in row.asdict().items() if value is not None}  # type: ignore[attr-defined]
+    return python_values(row.asdict().items())
+
+
+def python_values(bindings: Iterable[tuple[object, Node | None]]) -> dict[str, Any]:
+    """(variable, RDF term) pairs as a dict of Python values; unbound (None) terms are left out."""
+    return {str(var): term.toPython() for var, term in bindings if term is not None}  # type: ignore[attr-defined]
 
 
 def violation_checks() -> list[CatalogueQuery]:

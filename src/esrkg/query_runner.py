@@ -25,6 +25,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from esrkg.namespaces import bind_prefixes
+from esrkg.queries import python_values
 
 # Defence in depth: even if a dataset clause slipped through, rdflib must not load graphs.
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
@@ -85,10 +86,7 @@ class QueryOutcome:
 
     def records(self) -> list[dict[str, Any]]:
         """SELECT rows as dicts of Python values (unbound variables left out)."""
-        return [
-            {var: term.toPython() for var, term in zip(self.variables, row, strict=True) if term is not None}  # type: ignore[attr-defined]
-            for row in self.rows
-        ]
+        return [python_values(zip(self.variables, row, strict=True)) for row in self.rows]
 
     def graph(self) -> Graph:
         """CONSTRUCT/DESCRIBE triples as a graph with our prefixes."""
