@@ -13,6 +13,7 @@ from rdflib import Graph
 
 from esrkg import browse
 from esrkg.graph import load_graph
+from esrkg.namespaces import shorten
 from esrkg.qa import QuestionAnswerer
 from esrkg.viz import ViewModel
 
@@ -63,4 +64,4 @@ def table(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
 
 def short(iri: str) -> str:
     """An IRI shortened with the esr: prefix, for display."""
-    return str(iri).replace("https://w3id.org/esrkg/", "esr:")
+    return shorten(iri)

@@ -5,7 +5,7 @@ classifications found here are the ones the DL reasoner (HermiT, see reasoning.p
 """
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import OWL, RDF
 
 from esrkg.namespaces import ESR, bind_prefixes
 
@@ -34,7 +34,12 @@ def materialize(graph: Graph) -> Graph:
     return inferred
 
 
+def defined_classes(graph: Graph) -> set[str]:
+    """The named classes that have a definition (owl:equivalentClass): what the reasoners classify into."""
+    return {str(c) for c in graph.subjects(OWL.equivalentClass) if isinstance(c, URIRef)}
+
+
 def classifications(graph: Graph, inferred: Graph) -> set[tuple[str, str]]:
     """(individual, defined class) pairs: memberships in classes that have a definition."""
-    defined = {str(c) for c in graph.subjects(URIRef("http://www.w3.org/2002/07/owl#equivalentClass"))}
+    defined = defined_classes(graph)
     return {(str(s), str(o)) for s, o in inferred.subject_objects(RDF.type) if str(o) in defined}

@@ -8,7 +8,6 @@ ONTOLOGY_IRI = "https://w3id.org/esrkg/ontology"
 
 ESR = Namespace(BASE_IRI)
 BCIO = Namespace("http://humanbehaviourchange.org/ontology/")
-SH = Namespace("http://www.w3.org/ns/shacl#")
 
 # Local names of the classes of assessable items (what verdicts and estimates are about).
 ITEM_KINDS = ("RelationshipElement", "Adaptation", "ClientCharacteristic")
@@ -33,6 +32,6 @@ def bind_prefixes(graph: Graph) -> Graph:
     return graph
 
 
-def sparql_prologue() -> str:
-    """PREFIX lines for every project prefix, for queries built from user text."""
-    return "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
+def shorten(iri: object) -> str:
+    """An IRI of ours written with the esr: prefix, for display; other IRIs unchanged."""
+    return str(iri).replace(BASE_IRI, "esr:")

@@ -184,9 +184,10 @@ class QuestionAnswerer:
         slots = SlotBinder(q)
         item, level, fmt = q.item, q.first("EvidenceLevel"), q.first("TherapyFormat")
 
-        if q.has("mention") and q.tokens & {"definition", "glossary", "define", "defined"} and q.search_text():
-            slots.slots["text"] = Literal(q.search_text())
-            slots.labels["text"] = q.search_text()
+        needle = q.search_text()
+        if q.has("mention") and q.tokens & {"definition", "glossary", "define", "defined"} and needle:
+            slots.slots["text"] = Literal(needle)
+            slots.labels["text"] = needle
             return slots.use("definitions_mentioning")
         if q.has("perspective"):
             return slots.use("perspectives")

@@ -24,7 +24,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 from rdflib.term import Node
 
-from esrkg.namespaces import bind_prefixes
+from esrkg.namespaces import bind_prefixes, shorten
 from esrkg.queries import python_values
 
 # Defence in depth: even if a dataset clause slipped through, rdflib must not load graphs.
@@ -145,8 +145,7 @@ class QueryOutcome:
 def _short(term: Node | None) -> str:
     if term is None:
         return ""
-    text = str(term)
-    return text.replace("https://w3id.org/esrkg/", "esr:")
+    return shorten(term)
 
 
 def _clamp_timeout(timeout: float) -> float:

@@ -4,11 +4,14 @@ The only module that imports owlready2. Each call builds its own ``World`` so th
 shared between callers (a World is mutable and not thread safe).
 """
 
+import io
 import shutil
 from dataclasses import dataclass
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import OWL
+from rdflib import Graph
+
+from esrkg.inference import defined_classes
+from esrkg.namespaces import ONTOLOGY_IRI
 
 
 class ReasonerUnavailable(RuntimeError):
@@ -38,9 +41,7 @@ def run_hermit(graph: Graph) -> ReasonerReport:
     world = owlready2.World()
     # owlready2 cannot read Turtle; N-Triples in memory is the loss-free route.
     ntriples = graph.serialize(format="nt", encoding="utf-8")
-    import io
-
-    ontology = world.get_ontology("https://w3id.org/esrkg/ontology").load(
+    ontology = world.get_ontology(ONTOLOGY_IRI).load(
         fileobj=io.BytesIO(ntriples), format="ntriples"
     )
     try:
@@ -49,11 +50,8 @@ def run_hermit(graph: Graph) -> ReasonerReport:
     except owlready2.OwlReadyInconsistentOntologyError as error:
         return ReasonerReport(False, frozenset(), f"HermiT found the ontology inconsistent: {error}")
     members: set[tuple[str, str]] = set()
-    for defined in graph.subjects(OWL.equivalentClass):
-        if not isinstance(defined, URIRef):
-            continue
-        owl_class = world[str(defined)]
-        if owl_class is None:
-            continue
-        members.update((individual.iri, str(defined)) for individual in owl_class.instances(world=world))
+    for defined in defined_classes(graph):
+        owl_class = world[defined]
+        if owl_class is not None:
+            members.update((individual.iri, defined) for individual in owl_class.instances(world=world))
     return ReasonerReport(True, frozenset(members), "HermiT found the ontology consistent.")

@@ -10,10 +10,6 @@ from typing import Any
 
 Row = dict[str, Any]
 
-ANSWER_FIELDS = ("label", "iri", "definition", "edition", "level", "estimates", "metric", "value", "k", "k_unit",
-                 "n", "n_unit", "qualitative", "source", "citation", "url", "change", "position", "audience")
-
-
 @dataclass(frozen=True)
 class Answer:
     """One answer: a label, and whatever else applies (edition, level, effect size, source...)."""
