@@ -1,0 +1,177 @@
+"""Extra RDF files for a store (``esrkg --data FILE``), read as untrusted input.
+
+The rules: a size cap; RDF/XML with a DOCTYPE or ENTITY declaration is refused (entities can
+expand without limit: a 625-byte file kept rdflib busy past 60 s); JSON-LD that names a remote
+``@context`` is refused (rdflib would fetch it); each file is parsed in a forked worker with a time
+and a memory limit and no network; every file is checked before anything is loaded, so a bad file
+leaves nothing half-loaded. Each bad file gets one sentence that names it.
+"""
+
+import json
+import multiprocessing
+import os
+import re
+import resource
+import socket
+from collections.abc import Sequence
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import NoReturn
+
+from rdflib import Graph
+
+MAX_DATA_FILE_BYTES = 64 * 1024 * 1024
+PARSE_TIMEOUT = 60.0
+WORKER_MEMORY_BYTES = 4 * 1024**3  # on top of what the worker inherits from its parent
+
+#: File extension -> rdflib format name.
+DATA_FORMATS: dict[str, str] = {".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".ntriples": "nt",
+                                ".rdf": "xml", ".owl": "xml", ".xml": "xml", ".jsonld": "json-ld",
+                                ".json": "json-ld"}
+_FORMAT_NAMES = {"turtle": "Turtle", "nt": "N-Triples", "xml": "RDF/XML", "json-ld": "JSON-LD"}
+_XML_DECLARATIONS = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+class DataFileError(ValueError):
+    """One or more data files were refused; one sentence per bad file, one per line."""
+
+
+def data_format(path: Path) -> str:
+    """The rdflib format for a file, from its extension; a clear error for any other extension."""
+    try:
+        return DATA_FORMATS[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(sorted(DATA_FORMATS))
+        raise DataFileError(f"{path} has an unknown extension {path.suffix or '(none)'!r}; "
+                            f"use one of {known}.") from None
+
+
+def read_data_files(files: Sequence[Path]) -> str:
+    """Every file checked and parsed (in a worker), as one N-Triples text; raises DataFileError if any is bad."""
+    parsed: list[str] = []
+    errors: list[str] = []
+    for path in files:
+        try:
+            parsed.append(read_data_file(Path(path)))
+        except DataFileError as error:
+            errors.append(str(error))
+    if errors:
+        raise DataFileError("\n".join(errors) + ("\nNothing was loaded." if len(files) > 1 else ""))
+    return "".join(parsed)
+
+
+def read_data_file(path: Path) -> str:
+    """One file checked and parsed in a worker, as N-Triples."""
+    rdf_format = data_format(path)
+    if not path.is_file():
+        raise DataFileError(f"{path} does not exist or is not a file.")
+    size = path.stat().st_size
+    if size > MAX_DATA_FILE_BYTES:
+        raise DataFileError(f"{path} is {size / 2**20:.1f} MB; the limit for a data file is "
+                            f"{MAX_DATA_FILE_BYTES // 2**20} MB.")
+    status, payload = _in_worker(path, rdf_format)
+    if status != "ok":
+        raise DataFileError(payload)
+    return payload
+
+
+def _in_worker(path: Path, rdf_format: str) -> tuple[str, str]:
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    worker = context.Process(target=_worker, args=(sender, path, rdf_format), daemon=True)
+    worker.start()
+    sender.close()
+    try:
+        if not receiver.poll(PARSE_TIMEOUT):
+            return "error", f"{path} took longer than {PARSE_TIMEOUT:g} s to parse and was not loaded."
+        result: tuple[str, str] = receiver.recv()
+        return result
+    except EOFError:
+        return "error", f"{path} could not be parsed within the worker's memory limit and was not loaded."
+    finally:
+        receiver.close()
+        if worker.is_alive():
+            worker.kill()
+        worker.join(timeout=5)
+
+
+def _refuse_network(*args: object, **kwargs: object) -> NoReturn:
+    raise OSError("network access is disabled while parsing a data file")
+
+
+def _confine_worker() -> None:
+    """No network, a memory cap, and death with the parent."""
+    socket.create_connection = _refuse_network
+    socket.socket.connect = _refuse_network  # type: ignore[method-assign]
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+    except (OSError, AttributeError):
+        pass  # not Linux: the parent still kills the worker at the time limit
+    with open("/proc/self/statm") as statm:
+        inherited = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    resource.setrlimit(resource.RLIMIT_AS, (inherited + WORKER_MEMORY_BYTES, inherited + WORKER_MEMORY_BYTES))
+
+
+def _worker(connection: Connection, path: Path, rdf_format: str) -> None:
+    try:
+        _confine_worker()
+        connection.send(("ok", _parse(path, rdf_format)))
+    except DataFileError as error:
+        connection.send(("error", str(error)))
+    except MemoryError:
+        connection.send(("error", f"{path} needs more memory to parse than a data file may use; it was not loaded."))
+    except RecursionError:
+        connection.send(("error", f"{path} is nested too deeply to parse; it was not loaded."))
+    except Exception as error:
+        reason = (str(error).strip().splitlines() or [type(error).__name__])[0][:200].rstrip(".")
+        name = _FORMAT_NAMES[rdf_format]
+        connection.send(("error", f"{path} is not valid {name}: {reason}."))
+    finally:
+        connection.close()
+
+
+def _parse(path: Path, rdf_format: str) -> str:
+    with path.open("rb") as handle:
+        content = handle.read(MAX_DATA_FILE_BYTES + 1)
+    if len(content) > MAX_DATA_FILE_BYTES:
+        raise DataFileError(f"{path} is larger than {MAX_DATA_FILE_BYTES // 2**20} MB, the limit for a data file.")
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DataFileError(f"{path} is not UTF-8 text (byte {error.start}); save it as UTF-8.") from None
+    if rdf_format == "xml" and _XML_DECLARATIONS.search(content):
+        raise DataFileError(f"{path} is refused: RDF/XML with a DOCTYPE or ENTITY declaration can expand "
+                            "without limit; remove the declaration.")
+    if rdf_format == "json-ld":
+        _check_json_ld(path, text)
+    graph = Graph()
+    graph.parse(data=text, format=rdf_format, publicID=path.resolve().as_uri())
+    return graph.serialize(format="nt")
+
+
+def _check_json_ld(path: Path, text: str) -> None:
+    try:
+        document = json.loads(text)
+    except ValueError as error:
+        raise DataFileError(f"{path} is not valid JSON: {str(error).rstrip('.')}.") from None
+    if _remote_context(document):
+        raise DataFileError(f"{path} is refused: it names a remote JSON-LD @context, which esrkg does not "
+                            "fetch; put the context inline.")
+
+
+def _remote_context(node: object) -> bool:
+    """True when any @context (or @import in one) is a reference rather than an inline object."""
+    if isinstance(node, list):
+        return any(_remote_context(item) for item in node)
+    if not isinstance(node, dict):
+        return False
+    for key, value in node.items():
+        if key == "@context":
+            contexts = value if isinstance(value, list) else [value]
+            if any(isinstance(c, str) or (isinstance(c, dict) and "@import" in c) for c in contexts):
+                return True
+        if _remote_context(value):
+            return True
+    return False
