@@ -69,12 +69,13 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     """Run a read-only SPARQL query safely, with a time and a row limit."""
-    from esrkg.query_runner import run_query
+    from esrkg.query_runner import read_query_file, run_query
 
     if (args.query is None) == (args.file is None):
         raise ValueError("Give a query or --file FILE, not both and not neither.")
-    text = args.query if args.file is None else args.file.read_text(encoding="utf-8")
-    outcome = run_query(load_graph(inferred=args.inferred), text, timeout=args.timeout, limit=args.limit)
+    text = args.query if args.file is None else read_query_file(args.file)  # reads at most the size cap
+    outcome = run_query(load_graph(inferred=args.inferred), text, timeout=args.timeout, limit=args.limit,
+                        formats=(args.format,))  # written out inside the worker, under the time limit
     sys.stdout.write(outcome.serialize(args.format))
     if outcome.notice and args.format != "table":
         print(outcome.notice, file=sys.stderr)
