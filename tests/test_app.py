@@ -1,5 +1,9 @@
 """The Streamlit app, rendered with Streamlit's AppTest: every page, Ask, SPARQL, Explore and the URL."""
 
+import contextlib
+import html
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -20,6 +24,17 @@ def app_on(page: str, **query_params: str) -> AppTest:
 
 def iframe_html(at: AppTest) -> str:
     return at.get("iframe")[0].proto.srcdoc
+
+
+def problems(at: AppTest) -> list[tuple[str, str]]:
+    """(kind, text) of every box app/notices.py drew: its text is escaped, never Markdown."""
+    found = []
+    for element in at.get("html"):
+        match = re.fullmatch(r'<div class="esrkg-(error|warning)" role="alert" style="[^"<>]*">([^<>]*)</div>',
+                             element.proto.body)
+        if match:
+            found.append((match.group(1), html.unescape(match.group(2))))
+    return found
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -76,7 +91,8 @@ def test_sparql_hostile_query_is_one_clear_error(query, says):
     at = app_on("pages/sparql.py")
     at.text_area(key="sparql_text").input(query).run()
     at.button[0].click().run()
-    assert len(at.error) == 1 and says in at.error[0].value
+    shown = problems(at)
+    assert len(shown) == 1 and shown[0][0] == "error" and says in shown[0][1]
 
 
 def test_explore_focuses_a_node_from_the_url_and_draws_no_remote_script():
@@ -132,3 +148,73 @@ def test_ask_opens_its_sparql_in_the_sparql_page():
     assert not at.exception
     assert at.text_area(key="sparql_text").value.strip() == shown.strip()
     assert at.title[0].value == "SPARQL"
+
+
+SPARQL_TEXT = "PREFIX esr: <https://w3id.org/esrkg/>\nSELECT ?e WHERE { ?e a esr:RelationshipElement }"
+
+
+def test_sparql_error_text_is_plain_not_markdown():
+    at = app_on("pages/sparql.py")
+    at.text_area(key="sparql_text").input(
+        "SELECT * WHERE {\n?s ?p ![x](http://127.0.0.1:9/img.png) <http://example.org/a>\n}").run()
+    at.button[0].click().run()
+    assert not at.error and not at.exception
+    [(kind, text)] = problems(at)
+    assert kind == "error" and "![x](http://127.0.0.1:9/img.png) <http://example.org/a>" in text
+    body = at.get("html")[0].proto.body
+    assert "<img" not in body and "&lt;http://example.org/a&gt;" in body
+
+
+def test_sparql_keeps_its_result_across_reruns_without_running_again():
+    at = app_on("pages/sparql.py")
+    at.text_area(key="sparql_text").input(SPARQL_TEXT).run()
+    at.button[0].click().run()
+    timing = at.caption[-1].value
+    assert timing.startswith("SELECT · ") and " result(s) in " in timing
+    at.number_input[1].set_value(50).run()  # a rerun that does not click Run
+    assert at.caption[-1].value == timing and len(at.dataframe) == 1
+
+
+def test_sparql_says_when_this_session_already_runs_a_query():
+    from esrkg.query_runner import SLOTS
+
+    at = app_on("pages/sparql.py")
+    at.text_area(key="sparql_text").input(SPARQL_TEXT).run()
+    at.button[0].click().run()
+    with SLOTS.slot(at.session_state.query_session):
+        at.button[0].click().run()
+    assert problems(at) == [("error", "Another query of yours is still running; wait for it to finish (or stop it) "
+                                      "before running another.")]
+
+
+def test_sparql_says_when_the_server_is_busy():
+    from esrkg.query_runner import SLOTS
+
+    at = app_on("pages/sparql.py")
+    at.text_area(key="sparql_text").input(SPARQL_TEXT).run()
+    with contextlib.ExitStack() as held:
+        for number in range(SLOTS.per_process):
+            held.enter_context(SLOTS.slot(f"someone-else-{number}"))
+        at.button[0].click().run()
+    [(kind, text)] = problems(at)
+    assert kind == "error" and text.startswith("The server is busy:")
+
+
+@pytest.mark.parametrize(("params", "says"), [
+    ({"depth": "abc"}, "The link's neighbourhood depth must be a whole number from 1 to 4, not 'abc'; showing 1."),
+    ({"depth": "1.5"}, "not '1.5'; showing 1."),
+    ({"depth": "9" * 500}, "not '" + "9" * 40 + "…'; showing 1."),
+    ({"kinds": "RelationshipElement,Unicorn"}, "does not have: 'Unicorn'; they are left out."),
+    ({"focus": "![x](http://127.0.0.1:9/i.png)"}, "'![x](http://127.0.0.1:9/i.png)' is not in the graph"),
+])
+def test_explore_bad_link_gives_one_sentence_and_the_default(params, says):
+    at = app_on("pages/explore.py", **params)
+    assert not at.exception
+    [(kind, text)] = problems(at)
+    assert kind == "warning" and says in text and text.count(". ") == 0
+    assert at.session_state.depth == 1 and iframe_html(at)
+
+
+def test_explore_link_without_problems_shows_no_sentence():
+    at = app_on("pages/explore.py", focus="empathy", depth="2", physics="0")
+    assert problems(at) == [] and at.session_state.depth == 2 and at.session_state.physics is False

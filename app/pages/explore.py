@@ -5,8 +5,9 @@ import html
 import streamlit as st
 
 from esrkg.export import serialize
-from esrkg.namespaces import ESR
-from esrkg.viz import DEFAULT_KINDS, DEFAULT_MAX_NODES, ViewOptions, legend, render_html, view_rdf
+from esrkg.page_params import explore_params, read_params
+from esrkg.viz import DEFAULT_MAX_NODES, ViewOptions, legend, render_html, view_rdf
+from notices import show_problem
 from state import browse_data, graph, short, table, view_model
 
 model = view_model()
@@ -15,19 +16,16 @@ level_nodes = {n.iri: n.label for n in model.nodes_of("EvidenceLevel")}
 edition_nodes = {n.iri: n.label for n in model.nodes_of("Edition")}
 
 
-def from_url(name: str) -> list[str]:
-    return [v for v in st.query_params.get(name, "").split(",") if v]
-
-
 # The URL is the source of truth when a session starts, so that a shared link restores the view.
+# Every value is checked in the library: a bad one gets one sentence and the default, never a traceback.
+link_problem = ""
 if "explore_ready" not in st.session_state:
-    st.session_state.kinds = [k for k in from_url("kinds") if k in kind_labels] or list(DEFAULT_KINDS)
-    st.session_state.levels = [str(ESR[v]) for v in from_url("levels") if str(ESR[v]) in level_nodes]
-    st.session_state.editions = [str(ESR[v]) for v in from_url("editions") if str(ESR[v]) in edition_nodes]
-    focus = str(ESR[st.query_params.get("focus", "")]) if st.query_params.get("focus") else ""
-    st.session_state.focus = focus if focus in model.nodes else ""
-    st.session_state.depth = min(max(int(st.query_params.get("depth", "1") or 1), 1), 4)
-    st.session_state.physics = st.query_params.get("physics", "1") != "0"
+    link = read_params(explore_params(model), {name: st.query_params.get_all(name) for name in st.query_params})
+    for name in ("kinds", "levels", "editions"):
+        st.session_state[name] = list(link[name])
+    for name in ("focus", "depth", "physics"):
+        st.session_state[name] = link[name]
+    link_problem = link.message
     st.session_state.explore_ready = True
 
 
@@ -38,6 +36,8 @@ def focus_on(iri: str) -> None:
 
 
 st.title("Explore the graph")
+if link_problem:
+    show_problem(link_problem, "warning")
 controls, canvas = st.columns([1, 3])
 with controls:
     st.multiselect("Kinds of node", list(kind_labels), format_func=kind_labels.get, key="kinds")

@@ -1,12 +1,22 @@
-"""SPARQL: edit and run read-only queries safely (time and row limits), download the results."""
+"""SPARQL: edit and run read-only queries safely (time, memory and row limits), download the results.
+
+Queries run in the library's worker (esrkg.query_runner), which is stopped at the time limit. While
+one runs, the heartbeat below updates a caption: Streamlit raises inside that update when this session
+reruns (any widget change, Stop) or ends (the tab closes), and the runner then kills the worker. A
+session runs one query at a time (its key below) and the process a few (the runner's caps).
+"""
+
+import uuid
 
 import streamlit as st
 
 from esrkg import queries
 from esrkg.query_runner import DEFAULT_LIMIT, DEFAULT_TIMEOUT, MAX_LIMIT, MAX_TIMEOUT, QueryError, run_query
+from notices import show_problem
 from state import graph, table
 
 EXAMPLES = {q.id: q for q in queries.catalogue().values() if not q.is_violation_check}
+DOWNLOADS = ("csv", "json", "turtle")  # written out by the worker, inside the time limit
 
 
 def load_example() -> None:
@@ -15,9 +25,54 @@ def load_example() -> None:
         st.session_state.sparql_text = EXAMPLES[chosen].text
 
 
+def session_key() -> str:
+    """This browser session's key for the one-query-per-session cap."""
+    if "query_session" not in st.session_state:
+        st.session_state.query_session = uuid.uuid4().hex
+    return st.session_state.query_session
+
+
+def run(text: str, timeout: float, limit: int, inferred: bool) -> object:
+    """The outcome of the query, or its error sentence."""
+    status = st.empty()
+
+    def heartbeat(elapsed: float) -> None:
+        status.caption(f"Running for {elapsed:.1f} s (stopped at {timeout:g} s)…")
+
+    target = graph()
+    if inferred:
+        from state import inferred_graph
+
+        target = inferred_graph()
+    try:
+        return run_query(target, text, timeout=timeout, limit=limit, formats=DOWNLOADS, session=session_key(),
+                         heartbeat=heartbeat)
+    except QueryError as error:
+        return str(error)
+    finally:
+        status.empty()
+
+
+def show(outcome) -> None:
+    st.caption(f"{outcome.query_type} · {outcome.size} result(s) in {outcome.elapsed * 1000:.0f} ms")
+    if outcome.notice:
+        st.warning(outcome.notice)
+    if outcome.query_type == "ASK":
+        st.metric("Answer", "true" if outcome.boolean else "false")
+    elif outcome.is_graph:
+        turtle = outcome.serialize("turtle")
+        st.code(turtle, language="turtle")
+        st.download_button("Download Turtle", turtle, "result.ttl", "text/turtle")
+    else:
+        st.dataframe(table(outcome.records(), {v: v for v in outcome.variables}), hide_index=True, width="stretch")
+        a, b = st.columns(2)
+        a.download_button("Download CSV", outcome.serialize("csv"), "result.csv", "text/csv")
+        b.download_button("Download JSON", outcome.serialize("json"), "result.json", "application/sparql-results+json")
+
+
 st.title("SPARQL")
 st.caption("Read-only: SELECT, ASK, CONSTRUCT and DESCRIBE. SERVICE, FROM and updates are refused; "
-           "a query is stopped at the time limit.")
+           "a query is stopped at the time limit, and when you change the page or close it.")
 st.selectbox("Start from an example", ["", *EXAMPLES], key="example", on_change=load_example,
              format_func=lambda qid: "(choose a query)" if not qid else f"{qid}: {EXAMPLES[qid].question}")
 if "sparql_text" not in st.session_state:
@@ -28,31 +83,14 @@ timeout = left.number_input("Time limit (s)", 0.5, MAX_TIMEOUT, DEFAULT_TIMEOUT,
 limit = middle.number_input("Row limit", 1, MAX_LIMIT, DEFAULT_LIMIT, step=100)
 use_inferred = right.toggle("Include inferred facts", help="Query the graph with the reasoner's entailments added.")
 
-if st.button("Run", type="primary") or st.session_state.get("ran_text") == st.session_state.sparql_text:
-    st.session_state.ran_text = st.session_state.sparql_text
-    target = graph()
-    if use_inferred:
-        from state import inferred_graph
-
-        target = inferred_graph()
-    try:
-        outcome = run_query(target, st.session_state.sparql_text, timeout=float(timeout), limit=int(limit))
-    except QueryError as error:
-        st.error(str(error))
+# A result is kept for the text that produced it, so that a rerun (a download, a widget) shows it again
+# without running the query again.
+if st.button("Run", type="primary"):
+    st.session_state.sparql_result = (st.session_state.sparql_text,
+                                      run(st.session_state.sparql_text, float(timeout), int(limit), use_inferred))
+ran_text, result = st.session_state.get("sparql_result", (None, None))
+if ran_text is not None and ran_text == st.session_state.sparql_text:
+    if isinstance(result, str):
+        show_problem(result)
     else:
-        st.caption(f"{outcome.query_type} · {outcome.size} result(s) in {outcome.elapsed * 1000:.0f} ms")
-        if outcome.notice:
-            st.warning(outcome.notice)
-        if outcome.query_type == "ASK":
-            st.metric("Answer", "true" if outcome.boolean else "false")
-        elif outcome.is_graph:
-            turtle = outcome.serialize("turtle")
-            st.code(turtle, language="turtle")
-            st.download_button("Download Turtle", turtle, "result.ttl", "text/turtle")
-        else:
-            records = outcome.records()
-            st.dataframe(table(records, {v: v for v in outcome.variables}), hide_index=True, width="stretch")
-            a, b = st.columns(2)
-            a.download_button("Download CSV", outcome.serialize("csv"), "result.csv", "text/csv")
-            b.download_button("Download JSON", outcome.serialize("json"), "result.json",
-                              "application/sparql-results+json")
+        show(result)

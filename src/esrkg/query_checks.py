@@ -20,7 +20,7 @@ from rdflib.plugins.sparql.sparql import Query
 MAX_QUERY_CHARS = 100_000
 # The most a query file may take in bytes: any text of MAX_QUERY_CHARS characters fits in UTF-8.
 MAX_QUERY_BYTES = 4 * MAX_QUERY_CHARS
-NEAR_CHARS = 60
+NEAR_CHARS = 80
 
 _UPDATE_NAMES = {
     "Load": "LOAD", "InsertData": "INSERT DATA", "DeleteData": "DELETE DATA", "DeleteWhere": "DELETE WHERE",
