@@ -9,9 +9,9 @@ def main() -> None:
     for edition in EDITIONS:
         target = paths.ontology_dir() / "data" / f"findings-{edition}.ttl"
         header = (
-            f"# {edition} verdicts, effect-size estimates and their sources.\n"
+            f"# {edition} verdicts, effect-size estimates, their statistics, quotations and sources.\n"
             "# Generated from ontology/sources/task-force-findings.csv by scripts/import_findings.py:\n"
-            "# edit the CSV (or the name mapping in esrkg.findings_import) and regenerate.\n"
+            "# edit the CSV (or the mappings in esrkg.findings_mapping) and regenerate.\n"
         )
         target.write_text(header + findings_graph(rows, edition).serialize(format="turtle"), encoding="utf-8")
         print(f"wrote {target}")

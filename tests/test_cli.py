@@ -46,7 +46,7 @@ def test_export_to_stdout(tmp_path):
 def test_sheet_is_markdown(tmp_path):
     result = run("sheet", cwd=tmp_path)
     assert result.returncode == 0
-    assert result.stdout.startswith("# About Empirically Supported Therapeutic Relationships")
+    assert result.stdout.startswith("*INFO SHEET*\n\n# About Empirically Supported Therapeutic Relationships")
 
 
 @pytest.mark.reasoner

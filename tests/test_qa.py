@@ -121,10 +121,9 @@ def test_a_2018_level_question_says_there_are_only_totals(graph):
     assert {(a["label"], a["count"]) for a in result.answers} >= {("Demonstrably effective", 9)}
 
 
-def test_a_term_outside_the_glossary_says_so_then_gives_its_evidence(graph):
+def test_a_term_outside_the_glossary_says_so_and_gives_esrkgs_note(graph):
     result = ask(graph, "What is goal consensus?")
-    assert result.template == "evidence" and result.text.startswith("The glossary does not define Goal consensus.")
-    assert "0.34" in result.text
+    assert result.template == "definition" and result.text.startswith("Goal consensus is not in the glossary")
 
 
 def test_an_unchanged_single_verdict_says_so(graph):

@@ -6,7 +6,7 @@ from rdflib import RDF
 from esrkg.inference import classifications, materialize
 from esrkg.namespaces import ESR
 from esrkg.reasoning import run_hermit
-from tests.constants import ALLIANCE, EMPATHY, PREFERENCES
+from tests.constants import ALLIANCE, EMPATHY, PREFERENCES_ADAPTATION
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def test_hermit_classifies_the_demonstrably_effective_elements_of_2002(hermit):
 def test_inferred_facts_are_in_the_inferred_graph(inferred_graph, graph):
     assert (EMPATHY, RDF.type, ESR.DemonstrablyEffectiveElement2011) in inferred_graph
     assert (EMPATHY, RDF.type, ESR.DemonstrablyEffectiveElement2011) not in graph
-    assert (PREFERENCES, RDF.type, ESR.EverDemonstrablyEffective) in inferred_graph
+    assert (PREFERENCES_ADAPTATION, RDF.type, ESR.EverDemonstrablyEffective) in inferred_graph
     assert (ALLIANCE, ESR.hasEvidence, ESR["verdict-TF1-2002-therapeutic-alliance"]) in inferred_graph
 
 

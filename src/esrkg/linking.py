@@ -89,7 +89,9 @@ class LabelIndex:
         """The concepts named in a question, longest names first, each word used once."""
         tokens = {self.correct(w) for w in words(question) if w not in STOPWORDS}
         candidates = [(len(need), name, concept, need) for need, name, concept in self.names if need and need <= tokens]
-        candidates.sort(key=lambda c: (-c[0], c[1]))
+        # Longest names first; on a tie the characteristic wins over the adaptation named after it
+        # ("Preferences"): its scope (esr:within) includes the adaptation's evidence.
+        candidates.sort(key=lambda c: (-c[0], c[1], c[2].kind != "ClientCharacteristic"))
         used: set[str] = set()
         mentions: list[Mention] = []
         for _, name, concept, need in candidates:

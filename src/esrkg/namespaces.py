@@ -8,6 +8,8 @@ ONTOLOGY_IRI = "https://w3id.org/esrkg/ontology"
 
 ESR = Namespace(BASE_IRI)
 BCIO = Namespace("http://humanbehaviourchange.org/ontology/")
+OBO = Namespace("http://purl.obolibrary.org/obo/")  # STATO, OBI and IAO terms
+BIBO = Namespace("http://purl.org/ontology/bibo/")
 
 # Local names of the classes of assessable items (what verdicts and estimates are about).
 ITEM_KINDS = ("RelationshipElement", "Adaptation", "ClientCharacteristic")
@@ -22,6 +24,8 @@ PREFIXES: dict[str, Namespace] = {
     "dcterms": Namespace(str(DCTERMS)),
     "prov": Namespace(str(PROV)),
     "bcio": BCIO,
+    "obo": OBO,
+    "bibo": BIBO,
 }
 
 

@@ -1,43 +1,58 @@
-"""Regenerate the info sheet as Markdown from the graph alone."""
+"""Regenerate the info sheet as Markdown from the graph alone: every passage, in order, word for word.
 
-from itertools import groupby
+The passages are data (``data/sheet-passages.ttl``, read with the ``sheet_passages`` query); this
+module only chooses the Markdown for each passage's role.
+"""
 
-from rdflib import Graph
+import re
+from collections.abc import Callable
 
 from esrkg import queries
-from esrkg.namespaces import ESR
+from esrkg.queries import Source
+
+Row = dict[str, object]
+
+# Characters Markdown would read as markup ("*A glossary..." would start emphasis).
+_MARKUP = re.compile(r"([\\`*_#>\[\]])")
 
 
-def _heading(level_label: str, kind: str) -> str:
-    if kind == str(ESR.RelationshipElement):
-        return f"{level_label} elements"
-    if kind == str(ESR.ClientCharacteristic):
-        return f"{level_label} to support customizing therapy for these client characteristics"
-    return level_label
+def _plain(text: object) -> str:
+    return _MARKUP.sub(r"\\\1", str(text))
 
 
-def render_sheet(graph: Graph) -> str:
-    """The info sheet's questions, lists, recommendations and glossary as Markdown."""
-    out = ["# About Empirically Supported Therapeutic Relationships", ""]
-    out += ["In essence, the Task Force addressed two matters:", ""]
-    out += [f"- {row['text']}" for row in queries.rows(graph, "guiding_questions")]
-    for question, in_question in groupby(queries.rows(graph, "sheet_lists"), key=lambda r: r["questionLabel"]):
-        out += ["", f"## {question}"]
-        for (level_label, kind), items in groupby(in_question, key=lambda r: (r["levelLabel"], r["kind"])):
-            out += ["", f"### {_heading(level_label, str(kind))}", ""]
-            out += [f"- {item['label']}" for item in items]
-    for audience, recommendations in groupby(queries.rows(graph, "recommendations"), key=lambda r: r["audienceLabel"]):
-        listed = list(recommendations)
-        out += ["", f"## Recommendations for {audience}", ""]
-        if "preamble" in listed[0]:
-            out += [listed[0]["preamble"], ""]
-        out += [f"{row['position']}. {row['text']}" for row in listed]
-    out += ["", "## Glossary of terms", ""]
-    glossary = queries.rows(graph, "glossary")
-    if glossary:
-        out += [f"Adapted from the definitions in {glossary[0]['sourceLabel']}; in order of appearance.", ""]
-    out += [f"- **{row['glossaryLabel']}**: {row['definition']}" for row in glossary]
-    out += ["", "## Sources", ""]
-    for row in queries.rows(graph, "sources"):
-        out.append(f"- {row['editionId']}: {row.get('citation', row['sourceLabel'])}")
+def _heading(row: Row) -> str:
+    return ("### " if row.get("namesLevel") else "## ") + _plain(row["text"])
+
+
+def _glossary_entry(row: Row) -> str:
+    term, _, definition = str(row["text"]).partition(":")
+    return f"- **{_plain(term)}**:{_plain(definition)}"
+
+
+def _paragraph(row: Row) -> str:
+    return _plain(row["text"])
+
+
+RENDER: dict[str, Callable[[Row], str]] = {
+    "header": lambda row: f"*{_plain(row['text'])}*",
+    "title": lambda row: f"# {_plain(row['text'])}",
+    "heading": _heading,
+    "list item": lambda row: f"- {_plain(row['text'])}",
+    "recommendation": lambda row: f"- {_plain(row['text'])}",
+    "glossary entry": _glossary_entry,
+}
+
+
+def render_sheet(graph: Source) -> str:
+    """The whole info sheet as Markdown, one block per passage (lists kept together)."""
+    out: list[str] = []
+    previous_was_item = False
+    for row in queries.rows(graph, "sheet_passages"):
+        render = RENDER.get(str(row["roleLabel"]), _paragraph)
+        block = render(row)
+        is_item = block.startswith("- ")
+        if out and not (is_item and previous_was_item):
+            out.append("")
+        out.append(block)
+        previous_was_item = is_item
     return "\n".join(out) + "\n"

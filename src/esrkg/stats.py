@@ -2,10 +2,16 @@
 
 from dataclasses import dataclass
 
-from rdflib import Graph
-
 from esrkg import queries
 from esrkg.namespaces import ESR
+from esrkg.queries import Source
+
+# The statistics_counts columns, and how a line of `esrkg stats` names them.
+STATISTIC_NAMES = {
+    "confidenceIntervals": "confidence intervals", "pValues": "p-values", "exactN": "exact N",
+    "boundedN": "N as a bound", "dEquivalents": "d equivalents", "heterogeneity": "heterogeneity",
+    "quotations": "quotations",
+}
 
 
 @dataclass(frozen=True)
@@ -16,6 +22,7 @@ class GraphStats:
     nodes_per_class: dict[str, int]
     verdicts_per_edition: dict[str, int]
     estimates_per_edition: dict[str, int]
+    statistics_per_edition: dict[str, dict[str, int]]
 
     def lines(self) -> list[str]:
         """The figures as ``name: count`` lines, the headline counts first."""
@@ -24,11 +31,14 @@ class GraphStats:
         out = [f"{label}s: {self.nodes_per_class.get(label, 0)}" for label in headline]
         out += [f"Verdicts in {edition}: {count}" for edition, count in self.verdicts_per_edition.items()]
         out += [f"Estimates in {edition}: {count}" for edition, count in self.estimates_per_edition.items()]
+        for edition, counts in self.statistics_per_edition.items():
+            reported = ", ".join(f"{STATISTIC_NAMES[key]} {counts.get(key, 0)}" for key in STATISTIC_NAMES)
+            out.append(f"Statistics in {edition}: {reported}")
         out.append(f"Triples: {self.triples}")
         return out
 
 
-def compute_stats(graph: Graph) -> GraphStats:
+def compute_stats(graph: Source) -> GraphStats:
     """Count nodes per class, verdicts and estimates per edition, and triples."""
     per_class = {
         row["label"][:1].upper() + row["label"][1:]: row["count"]
@@ -41,4 +51,6 @@ def compute_stats(graph: Graph) -> GraphStats:
         nodes_per_class=per_class,
         verdicts_per_edition={row["editionId"]: row["verdicts"] for row in per_edition},
         estimates_per_edition={row["editionId"]: row["estimates"] for row in per_edition},
+        statistics_per_edition={row["editionId"]: {key: int(row.get(key, 0)) for key in STATISTIC_NAMES}
+                                for row in queries.rows(graph, "statistics_counts")},
     )
