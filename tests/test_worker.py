@@ -72,3 +72,18 @@ def test_a_raising_heartbeat_abandons_the_work_and_kills_the_worker():
         run_in_worker(spin_forever, timeout=30, memory_mb=256, heartbeat=heartbeat)
     assert len(calls) >= 2 and max(calls) < 5
     assert children(os.getpid()) - before == set()
+
+
+class Unpicklable(Exception):
+    def __reduce__(self):
+        raise TypeError("no pickling")
+
+
+def raise_unpicklable() -> None:
+    raise Unpicklable
+
+
+def test_an_error_that_cannot_travel_back_is_one_sentence():
+    with pytest.raises(WorkerCrashed) as crashed:
+        run_in_worker(raise_unpicklable, timeout=5, memory_mb=256)
+    assert crashed.value.reason == "its answer could not be sent back: no pickling"

@@ -58,6 +58,9 @@ class WorkerCrashed(WorkerError):
         super().__init__(f"The worker gave no answer ({reason}).")
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type["WorkerCrashed"], tuple[str]]:
+        return WorkerCrashed, (self.reason,)  # it travels back from the worker through pickle
+
 
 def _address_space() -> int:
     """Bytes of virtual memory this process maps now (the cap is counted on top of it)."""
