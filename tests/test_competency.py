@@ -24,19 +24,6 @@ def test_the_acceptance_questions_are_all_here():
     assert {f"cq{n:02d}" for n in range(1, 19)} <= {q.id for q in QUESTIONS}
 
 
-@pytest.fixture(scope="module")
-def oxigraph_graph():
-    from esrkg.graph import load_graph
-
-    return load_graph(store="Oxigraph")
-
-
-@pytest.mark.parametrize("question", QUESTIONS, ids=[q.id for q in QUESTIONS])
-def test_competency_question_on_the_oxigraph_store(oxigraph_graph, question):
-    """The store is swappable: the same answers from an Oxigraph-backed graph."""
-    check_answer(question, queries.rows(oxigraph_graph, question.query, question.rdf_bindings()))
-
-
 def test_ids_are_unique():
     ids = [q.id for q in QUESTIONS]
     assert len(ids) == len(set(ids))

@@ -1,13 +1,20 @@
-"""The ``esrkg`` command: a thin shell over the library, one short function per subcommand."""
+"""The ``esrkg`` command: a thin shell over the library, one short function per subcommand.
+
+Every command runs on the store chosen with ``--store`` (or ESRKG_STORE): ``memory`` (the default),
+``oxigraph`` or a SPARQL endpoint URL. ``stats``, ``sheet``, ``ask``, ``query`` and ``serve`` query
+the store itself; ``validate`` and ``export`` need the triples in rdflib (pySHACL, the reasoner, the
+serializers), so on an endpoint they fetch its default graph with one CONSTRUCT first.
+"""
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from esrkg.export import EXPORT_FORMATS, serialize
-from esrkg.graph import load_graph
 from esrkg.query_runner import DEFAULT_LIMIT, DEFAULT_TIMEOUT, OUTPUT_FORMATS
+from esrkg.stores import DATA_ENV, STORE_ENV, Store, default_spec, open_store
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -18,11 +25,16 @@ def _write(text: str, output: Path | None) -> None:
         print(f"Wrote {output}", file=sys.stderr)
 
 
+def store_of(args: argparse.Namespace, *, inferred: bool = False) -> Store:
+    """The store named by --store (or ESRKG_STORE), with the --data files added."""
+    return open_store(args.store, args.data, inferred=inferred)
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     """Print counts of items, verdicts per edition, terms and triples."""
     from esrkg.stats import compute_stats
 
-    print("\n".join(compute_stats(load_graph(inferred=args.inferred)).lines()))
+    print("\n".join(compute_stats(store_of(args, inferred=args.inferred)).lines()))
     return 0
 
 
@@ -30,14 +42,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
     """Run SHACL, the violation queries and the reasoner; non-zero exit when anything fails."""
     from esrkg.validation import validate
 
-    report = validate(load_graph(), reasoner=not args.no_reasoner)
+    report = validate(store_of(args).graph(), reasoner=not args.no_reasoner)
     print(report.text())
     return 0 if report.passed else 1
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Serialize the graph (optionally with inferred facts) to stdout or a file."""
-    _write(serialize(load_graph(inferred=args.inferred), args.format), args.output)
+    _write(serialize(store_of(args, inferred=args.inferred).graph(), args.format), args.output)
     return 0
 
 
@@ -45,7 +57,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
     """Regenerate the info sheet as Markdown from the graph alone."""
     from esrkg.sheet import render_sheet
 
-    _write(render_sheet(load_graph()), args.output)
+    _write(render_sheet(store_of(args)), args.output)
     return 0
 
 
@@ -55,7 +67,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
     from esrkg.qa import ask
 
-    result = ask(load_graph(), args.question)
+    result = ask(store_of(args), args.question)  # type: ignore[arg-type]  # qa.ask runs on any store
     if args.json:
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str))
         return 0
@@ -74,7 +86,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     if (args.query is None) == (args.file is None):
         raise ValueError("Give a query or --file FILE, not both and not neither.")
     text = args.query if args.file is None else read_query_file(args.file)  # reads at most the size cap
-    outcome = run_query(load_graph(inferred=args.inferred), text, timeout=args.timeout, limit=args.limit,
+    outcome = run_query(store_of(args, inferred=args.inferred), text, timeout=args.timeout, limit=args.limit,
                         formats=(args.format,))  # written out inside the worker, under the time limit
     sys.stdout.write(outcome.serialize(args.format))
     if outcome.notice and args.format != "table":
@@ -91,19 +103,39 @@ def app_command(port: int) -> list[str]:
             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
 
 
+def store_environment(args: argparse.Namespace) -> dict[str, str]:
+    """The environment that hands the chosen store and data files to another process (the app)."""
+    return {STORE_ENV: args.store, DATA_ENV: os.pathsep.join(str(Path(p).resolve()) for p in args.data)}
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     """Serve the Streamlit app on 127.0.0.1 (replaces this process)."""
-    import os
-
+    store_of(args)  # a bad store or data file is reported here, in one sentence, not inside the app
     command = app_command(args.port)
-    print(f"esrkg app: http://127.0.0.1:{args.port}", file=sys.stderr)
+    os.environ.update(store_environment(args))
+    print(f"esrkg app: http://127.0.0.1:{args.port} (store: {args.store})", file=sys.stderr)
     os.execv(command[0], command)
     return 0  # not reached: execv replaces the process
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the store as a SPARQL 1.1 endpoint with dereferenceable term pages (until interrupted)."""
+    from esrkg.serve import serve
+
+    store = store_of(args)
+    print(f"esrkg serve: http://{args.host}:{args.port}/sparql (store: {store.name})", file=sys.stderr)
+    serve(store, host=args.host, port=args.port, timeout=args.timeout, limit=args.limit)
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(prog="esrkg", description="The empirically supported therapy relationships graph.")
+    parser.add_argument("--store", default=default_spec(),
+                        help=f"memory (default), oxigraph, or a SPARQL endpoint URL (default from {STORE_ENV})")
+    parser.add_argument("--data", type=Path, action="append", default=[], metavar="FILE",
+                        help="add an RDF file (.ttl, .nt, .rdf/.owl/.xml, .jsonld) to the memory or oxigraph store; "
+                             "repeatable")
     commands = parser.add_subparsers(dest="command", required=True)
 
     stats = commands.add_parser("stats", help="counts of elements, adaptations, verdicts, terms, triples")
@@ -140,7 +172,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     app = commands.add_parser("app", help="serve the Streamlit app on 127.0.0.1")
     app.add_argument("--port", type=int, default=8501)
+    app.add_argument("--store", default=argparse.SUPPRESS, help="as esrkg --store, for the app")
     app.set_defaults(handler=cmd_app)
+
+    serve = commands.add_parser("serve", help="a read-only SPARQL 1.1 endpoint with term pages, on 127.0.0.1")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--store", default=argparse.SUPPRESS, help="as esrkg --store, for the endpoint")
+    serve.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds before a query is stopped")
+    serve.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="maximum rows (or triples) per answer")
+    serve.set_defaults(handler=cmd_serve)
     return parser
 
 

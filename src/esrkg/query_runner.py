@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from functools import partial
 
 import rdflib.plugins.sparql
-from rdflib import Graph
 
 from esrkg.admission import QuerySlots, cores
+from esrkg.queries import Source
 from esrkg.query_checks import MAX_QUERY_CHARS, QueryError, check_query, check_text, read_query_file
 from esrkg.query_outcome import (
     DEFAULT_LIMIT,
@@ -33,6 +33,7 @@ from esrkg.query_outcome import (
     Triple,
     cut,
 )
+from esrkg.stores import StoreError, as_store
 from esrkg.worker import Heartbeat, WorkerCrashed, WorkerOutOfMemory, WorkerTimeout, run_in_worker
 
 __all__ = [
@@ -71,28 +72,32 @@ def _check_formats(output_formats: Sequence[str]) -> tuple[str, ...]:
     return tuple(output_formats)
 
 
-def _execute(source: Graph, query_text: str, limit: int, max_bytes: int) -> QueryOutcome:
-    """Parse and refuse, run on the engine, cut to the limits: the part of a query that runs in the worker."""
+def _execute(source: Source, query_text: str, limit: int, max_bytes: int) -> QueryOutcome:
+    """Parse and refuse, run on the engine, cut to the limits: the part of a query that runs in the worker.
+
+    The refusals are rdflib-parse-based whatever the store; the store's own engine then runs the text.
+    """
     started = time.perf_counter()
     query = check_query(query_text)
-    result = source.query(query)
-    prefixes = tuple((p, str(n)) for p, n in source.namespaces())
+    store = as_store(source)
+    result = store.query(query_text)
+    prefixes = store.prefixes()
     name = query.algebra.name
     if name == "AskQuery":
-        return QueryOutcome("ASK", boolean=bool(result.askAnswer), limit=limit, max_bytes=max_bytes,
+        return QueryOutcome("ASK", boolean=bool(result.boolean), limit=limit, max_bytes=max_bytes,
                             elapsed=time.perf_counter() - started, prefixes=prefixes)
     if name in ("ConstructQuery", "DescribeQuery"):
-        triples, truncated, by_size = cut(result, limit, max_bytes)  # type: ignore[arg-type]
+        triples, truncated, by_size = cut(result.triples, limit, max_bytes)
         return QueryOutcome("CONSTRUCT" if name == "ConstructQuery" else "DESCRIBE", triples=tuple(triples),
                             truncated=truncated, truncated_by_size=by_size, limit=limit, max_bytes=max_bytes,
                             elapsed=time.perf_counter() - started, prefixes=prefixes)
-    rows, truncated, by_size = cut(result, limit, max_bytes)  # type: ignore[arg-type]
-    return QueryOutcome("SELECT", tuple(str(v) for v in result.vars or ()), tuple(rows), truncated=truncated,
+    rows, truncated, by_size = cut(result.rows, limit, max_bytes)
+    return QueryOutcome("SELECT", result.variables, tuple(rows), truncated=truncated,
                         truncated_by_size=by_size, limit=limit, max_bytes=max_bytes,
                         elapsed=time.perf_counter() - started, prefixes=prefixes)
 
 
-def _answer(source: Graph, query_text: str, limit: int, max_bytes: int,
+def _answer(source: Source, query_text: str, limit: int, max_bytes: int,
             output_formats: tuple[str, ...]) -> QueryOutcome:
     """The worker's task: the outcome with its formats written out; any failure as one sentence."""
     try:
@@ -101,12 +106,14 @@ def _answer(source: Graph, query_text: str, limit: int, max_bytes: int,
         raise
     except RecursionError:
         raise QueryError("The query is nested too deeply to run.") from None
+    except StoreError as error:  # the store's own sentence (an engine's parse error, an endpoint's refusal)
+        raise QueryError(str(error)) from None
     except Exception as error:
         first_line = (str(error).splitlines() or [type(error).__name__])[0][:200].rstrip(".")
         raise QueryError(f"The query failed while running: {first_line}.") from None
 
 
-def run_query(graph: Graph, text: str | bytes, *, timeout: float = DEFAULT_TIMEOUT, limit: int = DEFAULT_LIMIT,
+def run_query(graph: Source, text: str | bytes, *, timeout: float = DEFAULT_TIMEOUT, limit: int = DEFAULT_LIMIT,
               max_bytes: int = DEFAULT_MAX_BYTES, memory_mb: int = DEFAULT_MEMORY_MB,
               formats: Sequence[str] = (), session: str | None = None, heartbeat: Heartbeat | None = None,
               slots: QuerySlots = SLOTS) -> QueryOutcome:

@@ -1,4 +1,4 @@
-"""Just enough reading of SPARQL text to place a VALUES block and to tell the query form.
+"""Just enough reading of SPARQL text to place a VALUES block of bindings and to tell the query form.
 
 A full parse (rdflib's pyparsing grammar) is slow and engine-specific; these helpers only skip
 comments, string literals and IRIs so that a ``{`` or a keyword inside them is never mistaken for
@@ -6,12 +6,20 @@ syntax, which is all that placing bindings and choosing an ``Accept`` header nee
 """
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Identifier
+
+Bindings = Mapping[str, Identifier]
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # An IRIREF: '<' then no spaces, quotes, braces... then '>'. A '<' not followed by that is an operator.
 _IRI = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
 _PREFIX_NAME = re.compile(r"\s*([A-Za-z_][\w.-]*)?:")
+# Characters an IRIREF may not contain (SPARQL 1.1 grammar, rule 139): a term with one of them
+# could close the IRI and inject syntax.
+_NOT_IN_IRI = set('<>"{}|^`\\') | {chr(c) for c in range(0x21)}
 QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 
@@ -108,3 +116,27 @@ def starts_with_subselect(text: str, brace: int) -> bool:
     """True when the group opened at ``brace`` is a sub-SELECT (which a VALUES block may not precede)."""
     following = next((t for offset, t in tokens(text[brace + 1:])), "")
     return following.upper() == "SELECT"
+
+
+def with_values(text: str, bindings: Bindings | None) -> str:
+    """The query with its bindings as a VALUES block at the top of the WHERE clause (terms in N3, escaped)."""
+    if not bindings:
+        return text
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(value_term(name, term) for name, term in bindings.items())
+    block = f"VALUES ({names}) {{ ({values}) }}"
+    opening, closing = where_group(text)
+    if starts_with_subselect(text, opening):  # a VALUES block may not stand before a sub-SELECT in its group
+        return f"{text[:opening + 1]}\n  {block}\n  {{{text[opening + 1:closing]}}}\n{text[closing:]}"
+    return f"{text[:opening + 1]}\n  {block}{text[opening + 1:]}"
+
+
+def value_term(name: str, term: Identifier) -> str:
+    """A bound term in N3 for a VALUES block; ValueError for a term that is not a safe IRI or a literal."""
+    if not name.isidentifier():
+        raise ValueError(f"{name!r} is not a SPARQL variable name.")
+    if isinstance(term, BNode) or not isinstance(term, URIRef | Literal):
+        raise ValueError(f"?{name} must be bound to an IRI or a literal, not {type(term).__name__}.")
+    if isinstance(term, URIRef) and _NOT_IN_IRI & set(term):
+        raise ValueError(f"?{name} is bound to {str(term)[:80]!r}, which is not a valid IRI.")
+    return term.n3()

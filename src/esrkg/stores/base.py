@@ -13,6 +13,9 @@ from typing import Literal
 from rdflib import Graph
 from rdflib.term import Node
 
+from esrkg.namespaces import PREFIXES
+from esrkg.sparql_text import Bindings
+
 QueryType = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
 Triple = tuple[Node, Node, Node]
 Row = tuple[Node | None, ...]
@@ -43,8 +46,12 @@ class Store(ABC):
     name: str = ""
 
     @abstractmethod
-    def query(self, text: str) -> Answer:
-        """Run a complete query text (prefixes declared in it) with this store's own engine."""
+    def query(self, text: str, bindings: Bindings | None = None) -> Answer:
+        """Run a complete query text (prefixes declared in it) with this store's own engine.
+
+        ``bindings`` (variable name -> IRI or literal) restrict the solutions as a VALUES block at the top
+        of the WHERE clause would (:func:`esrkg.sparql_text.with_values`).
+        """
 
     @abstractmethod
     def graph(self) -> Graph:
@@ -53,6 +60,10 @@ class Store(ABC):
     @abstractmethod
     def __len__(self) -> int:
         """The number of triples in the store."""
+
+    def prefixes(self) -> tuple[tuple[str, str], ...]:
+        """(prefix, namespace) pairs for writing results as Turtle: the project's own."""
+        return tuple((prefix, str(namespace)) for prefix, namespace in PREFIXES.items())
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name}>"

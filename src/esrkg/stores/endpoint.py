@@ -18,7 +18,7 @@ from rdflib.term import Node
 
 from esrkg import __version__
 from esrkg.namespaces import bind_prefixes
-from esrkg.sparql_text import query_form
+from esrkg.sparql_text import Bindings, query_form, with_values
 from esrkg.stores.base import Answer, QueryType, Row, Store, StoreError, Triple, first_line
 
 HTTP_TIMEOUT = 60.0
@@ -93,8 +93,9 @@ class EndpointStore(Store):
                              "make the query more selective.")
         return content_type, content
 
-    def query(self, text: str) -> Answer:
-        """Send the text to the endpoint and read its answer."""
+    def query(self, text: str, bindings: Bindings | None = None) -> Answer:
+        """Send the text (bindings written into it as a VALUES block) to the endpoint and read its answer."""
+        text = with_values(text, bindings)
         content_type, content = self._post(text)
         if content_type in ("application/sparql-results+json", "application/json"):
             try:

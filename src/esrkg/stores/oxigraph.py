@@ -15,7 +15,7 @@ from rdflib.term import Node
 
 from esrkg import paths
 from esrkg.namespaces import bind_prefixes
-from esrkg.sparql_text import query_form
+from esrkg.sparql_text import Bindings, query_form, with_values
 from esrkg.stores.base import Answer, QueryType, Row, Store, StoreError, Triple, first_line
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -72,8 +72,9 @@ class OxigraphStore(Store):
         store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
         return cls(store)
 
-    def query(self, text: str) -> Answer:
-        """Run the text with Oxigraph's engine."""
+    def query(self, text: str, bindings: Bindings | None = None) -> Answer:
+        """Run the text with Oxigraph's engine, bindings written into it as a VALUES block."""
+        text = with_values(text, bindings)
         try:
             result = self._store.query(text)
         except SyntaxError as error:
