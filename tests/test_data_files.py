@@ -102,10 +102,10 @@ def test_a_slow_parse_is_stopped_at_the_time_limit(tmp_path, monkeypatch):
 
 
 def test_a_file_that_needs_too_much_memory_is_stopped(tmp_path, monkeypatch):
-    monkeypatch.setattr(data_files, "WORKER_MEMORY_BYTES", 64 * 1024 * 1024)
+    monkeypatch.setattr(data_files, "WORKER_MEMORY_MB", 64)
     lines = "".join(f'<http://x/s{i}> <http://x/p> "{"v" * 200} {i}" .\n' for i in range(100_000))
     path = _write(tmp_path, "hungry.nt", lines)
-    with pytest.raises(DataFileError, match="memory"):
+    with pytest.raises(DataFileError, match="needs more than 64 MB of memory to parse and was not loaded"):
         read_data_files([path])
 
 

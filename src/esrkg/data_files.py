@@ -2,27 +2,27 @@
 
 The rules: a size cap; RDF/XML with a DOCTYPE or ENTITY declaration is refused (entities can
 expand without limit: a 625-byte file kept rdflib busy past 60 s); JSON-LD that names a remote
-``@context`` is refused (rdflib would fetch it); each file is parsed in a forked worker with a time
-and a memory limit and no network; every file is checked before anything is loaded, so a bad file
-leaves nothing half-loaded. Each bad file gets one sentence that names it.
+``@context`` is refused (rdflib would fetch it); each file is parsed in a forked worker
+(:mod:`esrkg.worker`: a time limit, a memory cap, dies with its parent) with no network; every file
+is checked before anything is loaded, so a bad file leaves nothing half-loaded. Each bad file gets
+one sentence that names it.
 """
 
 import json
-import multiprocessing
-import os
 import re
-import resource
 import socket
 from collections.abc import Sequence
-from multiprocessing.connection import Connection
+from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
 from rdflib import Graph
 
+from esrkg.worker import WorkerCrashed, WorkerOutOfMemory, WorkerTimeout, run_in_worker
+
 MAX_DATA_FILE_BYTES = 64 * 1024 * 1024
 PARSE_TIMEOUT = 60.0
-WORKER_MEMORY_BYTES = 4 * 1024**3  # on top of what the worker inherits from its parent
+WORKER_MEMORY_MB = 4096  # on top of what the worker inherits from its parent
 
 #: File extension -> rdflib format name.
 DATA_FORMATS: dict[str, str] = {".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".ntriples": "nt",
@@ -69,67 +69,36 @@ def read_data_file(path: Path) -> str:
     if size > MAX_DATA_FILE_BYTES:
         raise DataFileError(f"{path} is {size / 2**20:.1f} MB; the limit for a data file is "
                             f"{MAX_DATA_FILE_BYTES // 2**20} MB.")
-    status, payload = _in_worker(path, rdf_format)
-    if status != "ok":
-        raise DataFileError(payload)
-    return payload
-
-
-def _in_worker(path: Path, rdf_format: str) -> tuple[str, str]:
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    worker = context.Process(target=_worker, args=(sender, path, rdf_format), daemon=True)
-    worker.start()
-    sender.close()
     try:
-        if not receiver.poll(PARSE_TIMEOUT):
-            return "error", f"{path} took longer than {PARSE_TIMEOUT:g} s to parse and was not loaded."
-        result: tuple[str, str] = receiver.recv()
-        return result
-    except EOFError:
-        return "error", f"{path} could not be parsed within the worker's memory limit and was not loaded."
-    finally:
-        receiver.close()
-        if worker.is_alive():
-            worker.kill()
-        worker.join(timeout=5)
+        return run_in_worker(partial(_parse_in_worker, path, rdf_format), timeout=PARSE_TIMEOUT,
+                             memory_mb=WORKER_MEMORY_MB)
+    except WorkerTimeout:
+        raise DataFileError(f"{path} took longer than {PARSE_TIMEOUT:g} s to parse and was not loaded.") from None
+    except WorkerOutOfMemory:
+        raise DataFileError(f"{path} needs more than {WORKER_MEMORY_MB} MB of memory to parse and was not "
+                            "loaded.") from None
+    except WorkerCrashed:
+        raise DataFileError(f"{path} could not be parsed (the parser ended without an answer) and was not "
+                            "loaded.") from None
+
+
+def _parse_in_worker(path: Path, rdf_format: str) -> str:
+    """The worker's task: no network, then the checks and the parse, any failure one sentence."""
+    socket.create_connection = _refuse_network
+    socket.socket.connect = _refuse_network  # type: ignore[method-assign]
+    try:
+        return _parse(path, rdf_format)
+    except (DataFileError, MemoryError):
+        raise
+    except RecursionError:
+        raise DataFileError(f"{path} is nested too deeply to parse; it was not loaded.") from None
+    except Exception as error:
+        reason = (str(error).strip().splitlines() or [type(error).__name__])[0][:200].rstrip(".")
+        raise DataFileError(f"{path} is not valid {_FORMAT_NAMES[rdf_format]}: {reason}.") from None
 
 
 def _refuse_network(*args: object, **kwargs: object) -> NoReturn:
     raise OSError("network access is disabled while parsing a data file")
-
-
-def _confine_worker() -> None:
-    """No network, a memory cap, and death with the parent."""
-    socket.create_connection = _refuse_network
-    socket.socket.connect = _refuse_network  # type: ignore[method-assign]
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
-    except (OSError, AttributeError):
-        pass  # not Linux: the parent still kills the worker at the time limit
-    with open("/proc/self/statm") as statm:
-        inherited = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    resource.setrlimit(resource.RLIMIT_AS, (inherited + WORKER_MEMORY_BYTES, inherited + WORKER_MEMORY_BYTES))
-
-
-def _worker(connection: Connection, path: Path, rdf_format: str) -> None:
-    try:
-        _confine_worker()
-        connection.send(("ok", _parse(path, rdf_format)))
-    except DataFileError as error:
-        connection.send(("error", str(error)))
-    except MemoryError:
-        connection.send(("error", f"{path} needs more memory to parse than a data file may use; it was not loaded."))
-    except RecursionError:
-        connection.send(("error", f"{path} is nested too deeply to parse; it was not loaded."))
-    except Exception as error:
-        reason = (str(error).strip().splitlines() or [type(error).__name__])[0][:200].rstrip(".")
-        name = _FORMAT_NAMES[rdf_format]
-        connection.send(("error", f"{path} is not valid {name}: {reason}."))
-    finally:
-        connection.close()
 
 
 def _parse(path: Path, rdf_format: str) -> str:
