@@ -89,10 +89,10 @@ def oxigraph_endpoint(ntriples: Path, workdir: Path) -> Iterator[str]:
 
 
 @contextmanager
-def esrkg_serve(workdir: Path, *options: str) -> Iterator[str]:
-    """``esrkg serve`` on a free port with the given global options; yields its base URL (no trailing slash)."""
+def esrkg_serve(workdir: Path, *options: str, serve_options: tuple[str, ...] = ()) -> Iterator[str]:
+    """``esrkg [options] serve [serve_options]`` on a free port; yields its base URL (no trailing slash)."""
     port = free_port()
-    command = [executable("esrkg"), *options, "serve", "--host", "127.0.0.1", "--port", str(port)]
+    command = [executable("esrkg"), *options, "serve", "--host", "127.0.0.1", "--port", str(port), *serve_options]
     with running(command, f"http://127.0.0.1:{port}/sparql", workdir / f"esrkg-serve-{port}.log") as url:
         yield url.removesuffix("/sparql")
 

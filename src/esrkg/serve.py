@@ -16,6 +16,8 @@ Status codes: 400 for refusals and syntax errors, 403 for updates, 406 for a for
 import urllib.parse
 from dataclasses import dataclass
 
+from rdflib import Variable
+from rdflib.query import Result
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -26,7 +28,7 @@ from starlette.routing import Route
 
 from esrkg.queries import with_values
 from esrkg.query_page import query_page_html
-from esrkg.query_runner import DEFAULT_LIMIT, DEFAULT_TIMEOUT, QueryError, run_query
+from esrkg.query_runner import DEFAULT_LIMIT, DEFAULT_TIMEOUT, QueryError, QueryOutcome, run_query
 from esrkg.sparql_text import UPDATE_WORDS, query_form
 from esrkg.stores import Store
 from esrkg.term_pages import DESCRIPTION_QUERY, read_term, render_term_page, term_iri
@@ -90,6 +92,19 @@ def negotiate(accept: str, offers: dict[str, str], default: str) -> str | None:
     return None
 
 
+def sparql_xml(outcome: QueryOutcome) -> str:
+    """SPARQL 1.1 XML results (the runner's "xml" is RDF/XML; the result is already capped in size)."""
+    result = Result(outcome.query_type)
+    if outcome.query_type == "ASK":
+        result.askAnswer = bool(outcome.boolean)
+    else:
+        result.vars = [Variable(v) for v in outcome.variables]
+        result.bindings = [{Variable(v): t for v, t in zip(outcome.variables, row, strict=True)  # type: ignore[misc]
+                            if t is not None} for row in outcome.rows]
+    written = result.serialize(format="xml")
+    return written.decode("utf-8") if isinstance(written, bytes) else str(written)
+
+
 def status_of(error: QueryError) -> int:
     """503 for a query stopped by the time limit or refused for lack of a slot, else 400."""
     message = str(error)
@@ -124,7 +139,8 @@ class Endpoint:
             raise HTTPProblem(400, f"Unknown format {chosen!r}; use one of {', '.join(FORMAT_PARAMETER)}.")
         results_format = chosen if chosen in MEDIA_TYPES else negotiate(accept, RESULT_TYPES, "json")
         rdf_format = chosen if chosen in RDF_MEDIA_TYPES else negotiate(accept, RDF_TYPES, "turtle")
-        formats = tuple(f for f in (results_format, rdf_format) if f is not None)
+        formats = tuple(f for f in (results_format, rdf_format) if f is not None and f != "xml") + \
+            (("xml",) if rdf_format == "xml" else ())
         try:
             outcome = await run_in_threadpool(run_query, self.store, text, timeout=self.timeout,
                                               limit=self.limit, formats=formats)
@@ -136,7 +152,9 @@ class Endpoint:
             raise HTTPProblem(406, f"None of the accepted types ({accept}) is {wanted} this endpoint writes.")
         media = (RDF_MEDIA_TYPES if outcome.is_graph else MEDIA_TYPES)[output_format]
         headers = {"X-Esrkg-Notice": outcome.notice} if outcome.notice else {}
-        return Response(outcome.serialize(output_format), media_type=media, headers=headers)
+        body = sparql_xml(outcome) if output_format == "xml" and not outcome.is_graph else \
+            outcome.serialize(output_format)
+        return Response(body, media_type=media, headers=headers)
 
     async def home(self, request: Request) -> Response:
         """The offline query page."""
