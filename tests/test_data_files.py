@@ -132,3 +132,12 @@ def test_the_command_line_reports_a_bad_file_in_one_line_and_changes_nothing(tmp
     plain = subprocess.run([executable("esrkg"), "stats"], capture_output=True, text=True, timeout=120)
     triples = {run: int(run.stdout.rsplit("Triples: ", 1)[1]) for run in (good, plain)}
     assert triples[good] == triples[plain] + 1
+
+
+@pytest.mark.parametrize("backend", ["memory", "oxigraph"])
+def test_blank_nodes_of_two_files_stay_apart(tmp_path, backend):
+    first = _write(tmp_path, "a.ttl", '_:b1 <http://www.w3.org/2000/01/rdf-schema#label> "first" .')
+    second = _write(tmp_path, "b.nt", '_:b1 <http://www.w3.org/2000/01/rdf-schema#label> "second" .\n')
+    rows = queries.select(open_store(backend, [first, second]), "SELECT ?x WHERE { ?x ?p ?o FILTER isBlank(?x) "
+                          "FILTER (?o IN ('first', 'second')) }")
+    assert len(rows) == 2 and rows[0]["x"] != rows[1]["x"]

@@ -11,17 +11,22 @@ one sentence that names it.
 import json
 import re
 import socket
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 from rdflib import Graph
 
 from esrkg.worker import WorkerCrashed, WorkerOutOfMemory, WorkerTimeout, run_in_worker
 
-MAX_DATA_FILE_BYTES = 64 * 1024 * 1024
-PARSE_TIMEOUT = 60.0
+T = TypeVar("T")
+#: What runs on a checked file in the worker: (path, rdflib format name, text) -> a picklable result.
+Parser = Callable[[Path, str, str], T]
+
+# A million triples of N-Triples is about 150 MB; rdflib needs minutes for them, Oxigraph seconds.
+MAX_DATA_FILE_BYTES = 512 * 1024 * 1024
+PARSE_TIMEOUT = 600.0
 WORKER_MEMORY_MB = 4096  # on top of what the worker inherits from its parent
 
 #: File extension -> rdflib format name.
@@ -47,21 +52,30 @@ def data_format(path: Path) -> str:
 
 
 def read_data_files(files: Sequence[Path]) -> str:
-    """Every file checked and parsed (in a worker), as one N-Triples text; raises DataFileError if any is bad."""
-    parsed: list[str] = []
+    """Every file checked and parsed by rdflib in a worker, as one N-Triples text (for the memory store)."""
+    return "".join(checked_files(files, rdflib_ntriples))
+
+
+def checked_files(files: Sequence[Path], parse: Parser[T]) -> list[T]:
+    """``parse(path, rdf_format, text)`` of every file, each checked and parsed in a worker.
+
+    Raises DataFileError naming every bad file (one sentence each) if any is bad, so a caller loads
+    all of them or none.
+    """
+    parsed: list[T] = []
     errors: list[str] = []
     for path in files:
         try:
-            parsed.append(read_data_file(Path(path)))
+            parsed.append(checked_file(Path(path), parse))
         except DataFileError as error:
             errors.append(str(error))
     if errors:
         raise DataFileError("\n".join(errors) + ("\nNothing was loaded." if len(files) > 1 else ""))
-    return "".join(parsed)
+    return parsed
 
 
-def read_data_file(path: Path) -> str:
-    """One file checked and parsed in a worker, as N-Triples."""
+def checked_file(path: Path, parse: Parser[T]) -> T:
+    """One file's size, encoding and declarations checked and ``parse`` run on it, in a worker."""
     rdf_format = data_format(path)
     if not path.is_file():
         raise DataFileError(f"{path} does not exist or is not a file.")
@@ -70,7 +84,7 @@ def read_data_file(path: Path) -> str:
         raise DataFileError(f"{path} is {size / 2**20:.1f} MB; the limit for a data file is "
                             f"{MAX_DATA_FILE_BYTES // 2**20} MB.")
     try:
-        return run_in_worker(partial(_parse_in_worker, path, rdf_format), timeout=PARSE_TIMEOUT,
+        return run_in_worker(partial(_parse_in_worker, path, rdf_format, parse), timeout=PARSE_TIMEOUT,
                              memory_mb=WORKER_MEMORY_MB)
     except WorkerTimeout:
         raise DataFileError(f"{path} took longer than {PARSE_TIMEOUT:g} s to parse and was not loaded.") from None
@@ -82,12 +96,19 @@ def read_data_file(path: Path) -> str:
                             "loaded.") from None
 
 
-def _parse_in_worker(path: Path, rdf_format: str) -> str:
+def rdflib_ntriples(path: Path, rdf_format: str, text: str) -> str:
+    """The file parsed by rdflib, as N-Triples."""
+    graph = Graph()
+    graph.parse(data=text, format=rdf_format, publicID=path.resolve().as_uri())
+    return graph.serialize(format="nt")
+
+
+def _parse_in_worker(path: Path, rdf_format: str, parse: Parser[T]) -> T:
     """The worker's task: no network, then the checks and the parse, any failure one sentence."""
     socket.create_connection = _refuse_network
     socket.socket.connect = _refuse_network  # type: ignore[method-assign]
     try:
-        return _parse(path, rdf_format)
+        return parse(path, rdf_format, _checked_text(path, rdf_format))
     except (DataFileError, MemoryError):
         raise
     except RecursionError:
@@ -101,7 +122,8 @@ def _refuse_network(*args: object, **kwargs: object) -> NoReturn:
     raise OSError("network access is disabled while parsing a data file")
 
 
-def _parse(path: Path, rdf_format: str) -> str:
+def _checked_text(path: Path, rdf_format: str) -> str:
+    """The file's text, refused if too large, not UTF-8, or holding a DOCTYPE/ENTITY or a remote context."""
     with path.open("rb") as handle:
         content = handle.read(MAX_DATA_FILE_BYTES + 1)
     if len(content) > MAX_DATA_FILE_BYTES:
@@ -115,9 +137,7 @@ def _parse(path: Path, rdf_format: str) -> str:
                             "without limit; remove the declaration.")
     if rdf_format == "json-ld":
         _check_json_ld(path, text)
-    graph = Graph()
-    graph.parse(data=text, format=rdf_format, publicID=path.resolve().as_uri())
-    return graph.serialize(format="nt")
+    return text
 
 
 def _check_json_ld(path: Path, text: str) -> None:

@@ -14,6 +14,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from esrkg import paths
+from esrkg.data_files import data_format
 from esrkg.namespaces import bind_prefixes
 from esrkg.sparql_text import Bindings, query_form, with_values
 from esrkg.stores.base import Answer, QueryType, Row, Store, StoreError, Triple, first_line
@@ -49,9 +50,9 @@ class OxigraphStore(Store):
     @classmethod
     def open(cls, spec: str, data: Sequence[Path] = (), *, inferred: bool = False) -> "OxigraphStore":
         """Bulk load the ontology and data (plus the checked extra data files) into a new store."""
-        from esrkg.data_files import read_data_files
+        from esrkg.data_files import checked_files
 
-        extra = read_data_files(data)  # all checked before anything is loaded
+        checked_files(data, check_with_oxigraph)  # every file parses, in a worker, before anything is loaded
         store = ox.Store()
         for source in [paths.tbox_file(), *paths.data_files()]:
             store.bulk_load(path=source, format=ox.RdfFormat.TURTLE)
@@ -61,8 +62,10 @@ class OxigraphStore(Store):
 
             store.bulk_load(materialize(load_graph()).serialize(format="nt").encode("utf-8"),
                             format=ox.RdfFormat.N_TRIPLES)
-        if extra:
-            store.bulk_load(extra.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        for path in data:
+            # Oxigraph's own parser again, on the bytes that just passed it; fresh blank node ids per file,
+            # as rdflib gives them, so two files' _:b1 stay two nodes.
+            store.bulk_extend(_parsed(Path(path), data_format(Path(path))))
         return cls(store)
 
     @classmethod
@@ -99,6 +102,21 @@ class OxigraphStore(Store):
 
     def __len__(self) -> int:
         return len(self._store)
+
+
+_OXIGRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML,
+                     "json-ld": ox.RdfFormat.JSON_LD}
+
+
+def _parsed(path: Path, rdf_format: str, text: str | None = None) -> Iterator[ox.Quad]:
+    source = {"input": text.encode("utf-8")} if text is not None else {"path": path}
+    return ox.parse(**source, format=_OXIGRAPH_FORMATS[rdf_format], base_iri=path.resolve().as_uri(),
+                    without_named_graphs=True, rename_blank_nodes=True)
+
+
+def check_with_oxigraph(path: Path, rdf_format: str, text: str) -> int:
+    """Parse a checked data file's text with Oxigraph's parser (in the data-file worker); the triple count."""
+    return sum(1 for _ in _parsed(path, rdf_format, text))
 
 
 def _rows(solutions: Iterable[ox.QuerySolution], width: int) -> Iterator[Row]:
