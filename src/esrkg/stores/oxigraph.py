@@ -7,6 +7,7 @@ error is reported as the engine's error.
 """
 
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -22,19 +23,31 @@ from esrkg.stores.base import Answer, QueryType, Row, Store, StoreError, Triple,
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
+# Answers repeat the same IRIs and values over and over; building an rdflib term validates and
+# parses each time (most of the cost of converting a big answer), so recent ones are kept.
+@lru_cache(maxsize=65536)
+def _iri(value: str) -> URIRef:
+    return URIRef(value)
+
+
+@lru_cache(maxsize=65536)
+def _literal(value: str, language: str | None, datatype: str) -> Literal:
+    if language:
+        return Literal(value, lang=language)
+    return Literal(value) if datatype == _XSD_STRING else Literal(value, datatype=_iri(datatype))
+
+
 def to_rdflib(term: object) -> Node | None:
     """A pyoxigraph term as the equal rdflib term (None stays None: unbound)."""
+    kind = type(term)
+    if kind is ox.NamedNode:
+        return _iri(term.value)  # type: ignore[attr-defined]
+    if kind is ox.Literal:
+        return _literal(term.value, term.language, term.datatype.value)  # type: ignore[attr-defined]
     if term is None:
         return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
+    if kind is ox.BlankNode:
+        return BNode(term.value)  # type: ignore[attr-defined]
     raise StoreError(f"Oxigraph returned a term esrkg cannot represent: {term!r}.")
 
 
