@@ -104,7 +104,7 @@ _STYLE = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem au
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;
 vertical-align:top}blockquote{border-left:4px solid #88a;margin:1rem 0;padding:.2rem 1rem;background:#f5f5fa}
 textarea{width:100%;height:16rem;font-family:monospace}code{font-size:90%}.iri{color:#555}
-#error{color:#a00;white-space:pre-wrap}pre{background:#f7f7f7;padding:.5rem;overflow:auto}"""
+#error{color:#a00;white-space:pre-wrap}#out{overflow-x:auto}pre{background:#f7f7f7;padding:.5rem;overflow:auto}"""
 
 
 def page_html(title: str, body: str, script: str = "") -> str:
