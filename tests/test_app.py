@@ -2,16 +2,18 @@
 
 import contextlib
 import html
+import json
 import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from esrkg import paths
+from esrkg.viz import ViewModel
 
 APP = str(paths.app_dir() / "streamlit_app.py")
-PAGES = ["pages/overview.py", "pages/explore.py", "pages/ask.py", "pages/sparql.py", "pages/glossary.py",
-         "pages/evidence.py", "pages/export.py"]
+PAGES = ["pages/overview.py", "pages/evidence_map.py", "pages/explore.py", "pages/ask.py", "pages/sparql.py",
+         "pages/glossary.py", "pages/evidence.py", "pages/schema.py", "pages/export.py"]
 
 
 def app_on(page: str, **query_params: str) -> AppTest:
@@ -22,8 +24,24 @@ def app_on(page: str, **query_params: str) -> AppTest:
     return at.run()
 
 
-def iframe_html(at: AppTest) -> str:
-    return at.get("iframe")[0].proto.srcdoc
+def component_data(at: AppTest, name: str) -> dict:
+    """The data the app hands one of its browser components (app/components.py)."""
+    [element] = [e for e in at.get("bidi_component") if e.proto.component_name == name]
+    return json.loads(element.proto.json)
+
+
+def drawing(at: AppTest) -> dict:
+    return component_data(at, "esrkg_graph_canvas")
+
+
+def drawn_labels(at: AppTest) -> set[str]:
+    return {node["text"] for node in drawing(at)["nodes"]}
+
+
+def set_query(at: AppTest, text: str) -> AppTest:
+    """Put a query in the editor as its text would arrive from the browser, then rerun."""
+    at.session_state.sparql_text = text
+    return at.run()
 
 
 def problems(at: AppTest) -> list[tuple[str, str]]:
@@ -74,9 +92,8 @@ def test_ask_outside_the_graph_suggests_questions():
 
 def test_sparql_runs_a_query_and_shows_rows():
     at = app_on("pages/sparql.py")
-    at.text_area(key="sparql_text").input(
-        "PREFIX esr: <https://w3id.org/esrkg/>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-        "SELECT ?label WHERE { esr:empathy rdfs:label ?label }").run()
+    set_query(at, "PREFIX esr: <https://w3id.org/esrkg/>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+                  "SELECT ?label WHERE { esr:empathy rdfs:label ?label }")
     at.button[0].click().run()
     assert not at.error
     assert list(at.dataframe[0].value["label"]) == ["Empathy"]
@@ -89,26 +106,55 @@ def test_sparql_runs_a_query_and_shows_rows():
 ])
 def test_sparql_hostile_query_is_one_clear_error(query, says):
     at = app_on("pages/sparql.py")
-    at.text_area(key="sparql_text").input(query).run()
+    set_query(at, query)
     at.button[0].click().run()
     shown = problems(at)
     assert len(shown) == 1 and shown[0][0] == "error" and says in shown[0][1]
 
 
-def test_explore_focuses_a_node_from_the_url_and_draws_no_remote_script():
+def test_explore_focuses_a_node_from_the_url():
     at = app_on("pages/explore.py", focus="empathy", depth="1")
-    page = iframe_html(at)
-    assert "Empathy" in page and "https://w3id.org/esrkg/empathy" in page
-    assert '<script src="http' not in page and "cdn.jsdelivr" not in page
+    nodes = {node["id"]: node for node in drawing(at)["nodes"]}
+    assert nodes["https://w3id.org/esrkg/empathy"]["focus"] is True
     assert at.session_state.focus == "https://w3id.org/esrkg/empathy"
+
+
+def test_explore_default_view_is_items_with_verdict_badges_laid_out():
+    at = app_on("pages/explore.py")
+    data = drawing(at)
+    assert {"Empathy", "Culture", "Gender"} <= drawn_labels(at)
+    assert "Demonstrably effective" not in drawn_labels(at), "verdicts are badges on items, not nodes"
+    empathy = next(node for node in data["nodes"] if node["text"] == "Empathy")
+    assert [b["text"] for b in empathy["badges"]] == ["2002", "2011"]
+    assert all(isinstance(node["x"], float) and isinstance(node["y"], float) for node in data["nodes"])
+    assert data["physics"] is False
+    assert "&#x27;" not in json.dumps(data) and "therapist's" in json.dumps(data)  # plain-text tooltips
+
+
+def test_explore_relations_list_matches_the_drawing():
+    at = app_on("pages/explore.py", focus="therapeutic-alliance", depth="1")
+    edges = drawing(at)["edges"]
+    focus = "https://w3id.org/esrkg/therapeutic-alliance"
+    drawn = sorted(e["label"] for e in edges if focus in (e["from"], e["to"]))
+    listed = sorted(b.label.split(" → ")[0].split("← ")[-1].rsplit(" ", 0)[0] for b in at.button
+                    if b.key and b.key.startswith("nb-"))
+    assert len(listed) == len(drawn) > 0
+
+
+def test_explore_all_kinds_view_is_capped_and_says_what_it_hid(graph):
+    at = app_on("pages/explore.py")
+    at.multiselect(key="kinds").set_value([kind for kind, _ in ViewModel.from_graph(graph).kinds()]).run()
+    assert len(drawing(at)["nodes"]) == 250
+    [(kind, text)] = problems(at)
+    assert kind == "warning" and "drawing 250" in text and "quotation" in text
 
 
 def test_explore_filters_change_what_is_drawn():
     at = app_on("pages/explore.py")
-    everything = iframe_html(at)
+    everything = drawn_labels(at)
     at.multiselect(key="kinds").set_value(["RelationshipElement"]).run()
-    elements_only = iframe_html(at)
-    assert "Empathy" in elements_only and "Demonstrably effective" not in elements_only
+    elements_only = drawn_labels(at)
+    assert "Empathy" in elements_only and "Gender" not in elements_only
     assert len(elements_only) < len(everything)
     assert at.query_params["kinds"] in ("RelationshipElement", ["RelationshipElement"])
 
@@ -116,22 +162,25 @@ def test_explore_filters_change_what_is_drawn():
 def test_explore_url_restores_levels_and_editions():
     at = app_on("pages/explore.py", levels="insufficient-research", editions="TF1-2002",
                 kinds="ClientCharacteristic,EvidenceLevel")
-    page = iframe_html(at)
+    page = drawn_labels(at)
     assert "Gender" in page and "Culture" not in page
     assert at.session_state.levels == ["https://w3id.org/esrkg/insufficient-research"]
 
 
-def test_explore_details_panel_shows_definition_and_evidence():
-    at = app_on("pages/explore.py", focus="empathy")
+def test_explore_details_show_the_card_with_ci_p_k_n():
+    at = app_on("pages/explore.py", focus="therapeutic-alliance")
     text = " ".join(m.value for m in at.markdown)
-    assert "understand clients' thoughts" in text
-    assert any("0.31" in str(df.value.to_dict()) for df in at.dataframe)
+    assert "collaborative relationship" in text
+    tables = " ".join(str(t.value.to_dict()) for t in at.table)
+    assert "[.25, .30]" in tables and "p < .0001" in tables and "190 independent data sources" in tables
+    assert "more than 14,000 treatments" in tables and "14000" not in tables
 
 
 def test_explore_caps_the_nodes_drawn_with_a_notice():
     at = app_on("pages/explore.py")
     at.number_input[0].set_value(10).run()
-    assert at.warning and "drawing the first 10" in at.warning[0].value
+    [(kind, text)] = problems(at)
+    assert kind == "warning" and "drawing 10" in text
 
 
 def test_glossary_search_filters_terms():
@@ -146,7 +195,8 @@ def test_ask_opens_its_sparql_in_the_sparql_page():
     shown = at.code[0].value
     next(b for b in at.button if b.label == "Open in the SPARQL page").click().run()
     assert not at.exception
-    assert at.text_area(key="sparql_text").value.strip() == shown.strip()
+    assert at.session_state.sparql_text.strip() == shown.strip()
+    assert component_data(at, "esrkg_sparql_editor")["text"].strip() == shown.strip()
     assert at.title[0].value == "SPARQL"
 
 
@@ -155,8 +205,7 @@ SPARQL_TEXT = "PREFIX esr: <https://w3id.org/esrkg/>\nSELECT ?e WHERE { ?e a esr
 
 def test_sparql_error_text_is_plain_not_markdown():
     at = app_on("pages/sparql.py")
-    at.text_area(key="sparql_text").input(
-        "SELECT * WHERE {\n?s ?p ![x](http://127.0.0.1:9/img.png) <http://example.org/a>\n}").run()
+    set_query(at, "SELECT * WHERE {\n?s ?p ![x](http://127.0.0.1:9/img.png) <http://example.org/a>\n}")
     at.button[0].click().run()
     assert not at.error and not at.exception
     [(kind, text)] = problems(at)
@@ -167,7 +216,7 @@ def test_sparql_error_text_is_plain_not_markdown():
 
 def test_sparql_keeps_its_result_across_reruns_without_running_again():
     at = app_on("pages/sparql.py")
-    at.text_area(key="sparql_text").input(SPARQL_TEXT).run()
+    set_query(at, SPARQL_TEXT)
     at.button[0].click().run()
     timing = at.caption[-1].value
     assert timing.startswith("SELECT · ") and " result(s) in " in timing
@@ -179,7 +228,7 @@ def test_sparql_says_when_this_session_already_runs_a_query():
     from esrkg.query_runner import SLOTS
 
     at = app_on("pages/sparql.py")
-    at.text_area(key="sparql_text").input(SPARQL_TEXT).run()
+    set_query(at, SPARQL_TEXT)
     at.button[0].click().run()
     with SLOTS.slot(at.session_state.query_session):
         at.button[0].click().run()
@@ -191,7 +240,7 @@ def test_sparql_says_when_the_server_is_busy():
     from esrkg.query_runner import SLOTS
 
     at = app_on("pages/sparql.py")
-    at.text_area(key="sparql_text").input(SPARQL_TEXT).run()
+    set_query(at, SPARQL_TEXT)
     with contextlib.ExitStack() as held:
         for number in range(SLOTS.per_process):
             held.enter_context(SLOTS.slot(f"someone-else-{number}"))
@@ -212,9 +261,96 @@ def test_explore_bad_link_gives_one_sentence_and_the_default(params, says):
     assert not at.exception
     [(kind, text)] = problems(at)
     assert kind == "warning" and says in text and text.count(". ") == 0
-    assert at.session_state.depth == 1 and iframe_html(at)
+    assert at.session_state.depth == 1 and drawing(at)["nodes"]
 
 
 def test_explore_link_without_problems_shows_no_sentence():
     at = app_on("pages/explore.py", focus="empathy", depth="2", physics="0")
     assert problems(at) == [] and at.session_state.depth == 2 and at.session_state.physics is False
+
+
+def all_text(at: AppTest) -> str:
+    return " ".join(e.value for kind in ("markdown", "caption", "title", "subheader") for e in at.get(kind)) + " ".join(
+        e.proto.body for e in at.get("html"))
+
+
+def test_evidence_map_shows_every_item_by_edition_with_a_legend():
+    at = app_on("pages/evidence_map.py")
+    table = component_data(at, "esrkg_map_grid")["html"]
+    assert 'data-item="https://w3id.org/esrkg/empathy"' in table and "TF3-2018" in table
+    assert "k = 59 · r = .31 [.28, .34]" in table
+    assert "verdict not published" in table and "totals only" in table
+    legend = " ".join(e.proto.body for e in at.get("html"))
+    assert "esrkg&#x27;s explanation" in legend or "esrkg's explanation" in legend
+    assert "Where the levels come from" in legend and "9 of 17 elements demonstrably effective" in legend
+
+
+def test_evidence_map_link_opens_a_card_and_the_for_whom_view():
+    at = app_on("pages/evidence_map.py", item="preferences-adaptation", view="for-whom")
+    assert not at.exception and problems(at) == []
+    table = component_data(at, "esrkg_map_grid")["html"]
+    assert "For clients: Preferences" in table and "the characteristic itself" in table
+    assert 'class="cell selected"' in table
+    assert at.subheader[0].value == "Preferences" and "different scales" in all_text(at)
+    assert at.query_params["item"] in ("preferences-adaptation", ["preferences-adaptation"])
+
+
+def test_evidence_map_bad_link_is_one_sentence():
+    at = app_on("pages/evidence_map.py", item="unicorn", view="sideways")
+    assert not at.exception
+    [(kind, text)] = problems(at)
+    assert kind == "warning" and "'unicorn' is not in the graph" in text and "'sideways'" in text
+
+
+def test_evidence_page_draws_the_forest_plot_and_lists_every_statistic():
+    at = app_on("pages/evidence.py")
+    assert at.get("image"), "the forest plot is drawn"
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Download the forest plot (PNG)" in labels and "Download the forest plot (SVG)" in labels
+    estimates = next(df.value for df in at.dataframe if "95% CI" in df.value.columns)
+    alliance = estimates[estimates["Value"] == ".275"].iloc[0]
+    assert alliance["95% CI"] == "[.25, .30]" and alliance["p"] == "p < .0001"
+    assert alliance["N"] == "more than 14,000 treatments" and alliance["k"] == "190 independent data sources"
+    assert not any((df.value.astype(str) == "None").any().any() for df in at.dataframe)
+
+
+def test_schema_page_shows_the_tbox():
+    at = app_on("pages/schema.py")
+    assert at.get("graphviz_chart") and "esr" in at.get("graphviz_chart")[0].proto.spec
+    frames = [df.value for df in at.dataframe]
+    properties = next(f for f in frames if "Domain" in f.columns)
+    about = properties[properties["Property"] == "esr:about"].iloc[0]
+    assert about["Range"] == "esr:AssessableItem"
+    shapes = next(f for f in frames if "Path" in f.columns)
+    assert "esr:VerdictShape" in set(shapes["Shape"])
+
+
+def test_sparql_link_carries_the_query_and_the_editor_completes_the_ontology():
+    at = app_on("pages/sparql.py", query=SPARQL_TEXT)
+    editor = component_data(at, "esrkg_sparql_editor")
+    assert editor["text"] == SPARQL_TEXT
+    assert "https://w3id.org/esrkg/RelationshipElement" in editor["completions"]["classes"]
+    assert "https://w3id.org/esrkg/about" in editor["completions"]["properties"]
+    assert "esr: <https://w3id.org/esrkg/>" in editor["completions"]["prefixes"]
+    at.button[0].click().run()
+    assert at.dataframe[0].value.shape[0] > 10
+
+
+def test_sparql_too_long_link_is_one_sentence():
+    at = app_on("pages/sparql.py", query="x" * 30_000)
+    [(kind, text)] = problems(at)
+    assert kind == "warning" and "the most is 20000 characters" in text
+
+
+def test_glossary_opens_a_summary_card():
+    at = app_on("pages/glossary.py")
+    at.button(key="card-3").click().run()
+    assert at.subheader[0].value == "Empathy"
+    assert "[.28, .34]" in " ".join(str(t.value.to_dict()) for t in at.table)
+
+
+def test_tables_show_no_none_cells():
+    for page in ("pages/overview.py", "pages/evidence.py", "pages/schema.py"):
+        at = app_on(page)
+        for df in at.dataframe:
+            assert not (df.value.astype(str) == "None").any().any(), page

@@ -36,7 +36,7 @@ def test_a_good_depth_is_read(value, depth):
 
 def test_nothing_in_the_link_gives_the_defaults_and_no_sentence(explore):
     link = read_params(explore, {})
-    assert link.message == "" and link["kinds"] == DEFAULT_KINDS and link["depth"] == 1 and link["physics"] is True
+    assert link.message == "" and link["kinds"] == DEFAULT_KINDS and link["depth"] == 1 and link["physics"] is False
 
 
 def test_explore_values_map_to_iris(explore):
@@ -87,7 +87,7 @@ def test_an_unknown_focus_says_so(explore):
 @pytest.mark.parametrize("value", ["yes please", "2", "\x00"])
 def test_a_bad_physics_value(explore, value):
     link = read_params(explore, {"physics": [value]})
-    assert link["physics"] is True and link.message.startswith("The link's physics setting must be 1 (on) or 0 (off)")
+    assert link["physics"] is False and link.message.startswith("The link's physics setting must be 1 (on) or 0 (off)")
 
 
 def test_several_bad_parameters_get_one_sentence_each(explore):

@@ -1,38 +1,52 @@
-"""Evidence over time: each item's verdict per edition, and the effect sizes published, with sources."""
+"""Evidence over time: verdicts per edition, the forest plot of the estimates, and every estimate's statistics."""
 
-import altair as alt
-import pandas as pd
+
 import streamlit as st
 
-from state import browse_data, table
+from esrkg.forest_plot import edition_style, forest_panels, render
+from state import browse_data
+from tables import show
 
 st.title("Evidence over time")
 st.caption("Verdicts of the 2002 and 2011 task forces; effect sizes of the 2011 and 2018 meta-analyses. "
-           "The 2018 task force's per-item verdicts are not in our sources, only its totals (see Overview).")
+           "The 2018 task force's per-item verdicts are not in our sources, only its totals (see Evidence map).")
 
 st.subheader("Verdicts per edition")
 history = browse_data("verdict_history")
 editions = [key for key in (history[0] if history else {}) if key != "item"]
 shown = [{key: value or "—" for key, value in row.items()} for row in history]  # — : no verdict in that edition
-st.dataframe(table(shown, {"item": "Item", **{e: e for e in editions}}), hide_index=True, width="stretch")
+show(shown, {"item": "Item", **{e: e for e in editions}})
 
-st.subheader("Effect sizes per item and edition")
-sizes = browse_data("effect_sizes")
-present = {row["metric"] for row in sizes}
-metrics = [m for m in ("r", "d", "g", "OR") if m in present] + sorted(present - {"r", "d", "g", "OR"})
-metric = st.radio("Metric", metrics, horizontal=True,
-                  format_func={"r": "r (correlation)", "d": "d (mean difference)", "g": "g (Hedges)",
-                               "OR": "OR (odds ratio)"}.get)
-chosen = [row for row in sizes if row["metric"] == metric]
-frame = pd.DataFrame([{"item": r["subjectLabel"], "edition": r["editionId"], "value": float(r["value"]),
-                       "estimates": r["estimates"], "k": r.get("k"), "N": r.get("n"), "source": r["sourceLabel"]}
-                      for r in chosen])
-if not frame.empty:
-    chart = alt.Chart(frame).mark_point(filled=True, size=90).encode(
-        x=alt.X("value:Q", title=f"{metric}"), y=alt.Y("item:N", title=None, sort="-x"),
-        color=alt.Color("edition:N"), tooltip=["item", "edition", "value", "estimates", "k", "N", "source"])
-    st.altair_chart(chart, width="stretch")
-st.dataframe(table(sizes, {"subjectLabel": "Item", "editionId": "Edition", "estimates": "Estimates",
-                           "metric": "Metric", "value": "Value", "k": "k", "kUnit": "k counts", "n": "N",
-                           "nUnit": "N counts", "citation": "Source", "url": "Link"}),
-             hide_index=True, width="stretch", column_config={"Link": st.column_config.LinkColumn()})
+st.subheader("Forest plot")
+estimates = browse_data("estimates")
+panels = forest_panels(estimates)
+st.caption("One panel per estimand and metric (and direction, for odds ratios): estimates of different kinds never "
+           "share an axis. Points are the estimates, bars their 95% confidence intervals where the source gives one; "
+           "the dashed line is no effect. Qualitative syntheses have no figure and are not drawn.")
+titles = [f"{panel.title} ({len(panel.rows)})" for panel in panels]
+chosen = st.multiselect("Panels", range(len(panels)), default=[0], format_func=lambda i: titles[i], key="panels")
+selected = [panels[i] for i in chosen] or panels[:1]
+
+
+@st.cache_data(show_spinner="Drawing…", max_entries=32)
+def image(indices: tuple[int, ...], image_format: str) -> bytes:
+    return render([panels[i] for i in indices], image_format)  # type: ignore[arg-type]
+
+
+key = tuple(chosen) or (0,)
+drawn = {row.edition for panel in selected for row in panel.rows}
+all_editions = sorted({row.edition for panel in panels for row in panel.rows})
+st.image(image(key, "png"), caption="Editions: " + ", ".join(
+    f"{edition} ({edition_style(all_editions, edition)[2]})" for edition in sorted(drawn)))
+left, right = st.columns(2)
+left.download_button("Download the forest plot (PNG)", lambda: image(key, "png"), "esrkg-forest-plot.png", "image/png",
+                     on_click="ignore")
+right.download_button("Download the forest plot (SVG)", lambda: image(key, "svg"), "esrkg-forest-plot.svg",
+                      "image/svg+xml", on_click="ignore")
+
+st.subheader("Every estimate, with its statistics")
+st.caption("Numbers as the sources print them. N given as a bound (“more than 14,000”) is a bound, not an exact count.")
+show(browse_data("estimate_table"),
+     {"Edition": "Edition", "About": "About", "What it estimates": "What it estimates", "Metric": "Metric",
+      "Value": "Value", "95% CI": "95% CI", "p": "p", "k": "k", "N": "N", "d equivalent": "d equivalent",
+      "Heterogeneity": "Heterogeneity", "Source": "Source", "DOI": "DOI", "Read at": "Read at"}, height=520)

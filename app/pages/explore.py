@@ -1,19 +1,29 @@
-"""Explore: the interactive graph (pyvis), filtered and focused; the view lives in the URL."""
+"""Explore: the graph, laid out before it is drawn, filtered and focused; the view lives in the URL."""
 
-import html
+from html import escape
 
 import streamlit as st
 
+from cards import show_card
+from components import graph_canvas
+from esrkg.evidence_map import LEVEL_COLOURS
 from esrkg.export import serialize
+from esrkg.namespaces import ITEM_KINDS
 from esrkg.page_params import explore_params, read_params
-from esrkg.viz import DEFAULT_MAX_NODES, ViewOptions, legend, render_html, view_rdf
+from esrkg.viz import DEFAULT_MAX_NODES, ViewOptions, drawing_data, legend, render_html, view_rdf
 from notices import show_problem
-from state import browse_data, graph, short, table, view_model
+from state import browse_data, graph, short, view_model
 
 model = view_model()
 kind_labels = dict(model.kinds())
 level_nodes = {n.iri: n.label for n in model.nodes_of("EvidenceLevel")}
 edition_nodes = {n.iri: n.label for n in model.nodes_of("Edition")}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def drawing(options: ViewOptions) -> dict:
+    """The laid-out drawing of a view (the layout is the costly part: computed once per view)."""
+    return drawing_data(model, model.select(options), options)
 
 
 # The URL is the source of truth when a session starts, so that a shared link restores the view.
@@ -35,6 +45,12 @@ def focus_on(iri: str) -> None:
         st.session_state.kinds = [*st.session_state.kinds, model.nodes[iri].kind]
 
 
+def clicked() -> None:
+    iri = (st.session_state.get("graph_canvas") or {}).get("clicked")
+    if iri in model.nodes:
+        focus_on(iri)
+
+
 st.title("Explore the graph")
 if link_problem:
     show_problem(link_problem, "warning")
@@ -52,7 +68,7 @@ with controls:
                  format_func=lambda iri: "(no focus)" if not iri else
                  f"{model.nodes[iri].label} ({model.nodes[iri].kind_label})")
     st.slider("Neighbourhood depth", 1, 4, key="depth")
-    st.toggle("Physics", key="physics")
+    st.toggle("Physics (let the nodes move)", key="physics")
     max_nodes = st.number_input("Most nodes to draw", 10, 1000, DEFAULT_MAX_NODES, step=10)
 
 view_options = ViewOptions(tuple(st.session_state.kinds), tuple(st.session_state.levels),
@@ -67,45 +83,53 @@ st.query_params.from_dict({
     "physics": "1" if view_options.physics else "0",
 })
 view = model.select(view_options)
-page_html = render_html(view, view_options)
 
 with canvas:
     if view.truncated:
-        st.warning(f"The view has {view.total} nodes; drawing the first {len(view.nodes)}. "
-                   "Filter, focus on a term or raise the limit to see more.")
-    st.caption(f"{len(view.nodes)} nodes, {len(view.edges)} links. Hover a node for its definition; "
-               "drag to rearrange; scroll to zoom.")
-    st.iframe(page_html, height=640)
-    st.markdown(" · ".join(f'<span style="color:{colour}">●</span> {html.escape(label)}'
-                           for label, colour, _ in legend(view)), unsafe_allow_html=True)
+        show_problem(f"The view has {view.total} nodes; drawing {len(view.nodes)}. Not drawn: "
+                     f"{view.hidden_text()}. Filter the kinds, focus on a term or raise the limit to see more.",
+                     "warning")
+    st.caption(f"{len(view.nodes)} nodes, {len(view.edges)} links. Click a node to focus on it; hover for its "
+               "definition and verdicts; drag to move the view; scroll to zoom.")
+    graph_canvas(drawing(view_options), key="graph_canvas", on_click=clicked)
+    shown = legend(view)
+    st.html("<div style='display:flex;flex-wrap:wrap;gap:14px;font-size:0.85rem'>" + "".join(
+        f"<span><span style='display:inline-block;width:12px;height:12px;border-radius:3px;background:{colour};"
+        f"margin-right:4px'></span>{escape(label)}</span>" for label, colour, _ in shown)
+        + (("<span>· badges on items: each edition's verdict — " + "".join(
+            f"<span style='background:{fill};color:{ink};padding:0 6px;border-radius:4px;margin:0 3px'>"
+            f"{escape(level_nodes.get('https://w3id.org/esrkg/' + name, name))}</span>"
+            for name, (fill, ink) in LEVEL_COLOURS.items()) + " (see Evidence map for what they mean)</span>")
+           if any(node.kind in ITEM_KINDS for node in view.nodes) else "") + "</div>")
     left, right = st.columns(2)
-    left.download_button("Download this view (HTML)", page_html, "esrkg-view.html", "text/html")
-    right.download_button("Download this view (Turtle)", serialize(view_rdf(graph(), view), "turtle"),
-                          "esrkg-view.ttl", "text/turtle")
+    left.download_button("Download this view (HTML)", lambda: render_html(view, view_options, model=model),
+                         "esrkg-view.html", "text/html", on_click="ignore")
+    right.download_button("Download this view (Turtle)", lambda: serialize(view_rdf(graph(), view), "turtle"),
+                          "esrkg-view.ttl", "text/turtle", on_click="ignore")
 
 focus = st.session_state.focus
 if focus:
     node = model.nodes[focus]
-    st.subheader(f"{node.label}")
-    st.caption(f"{node.kind_label} · {short(node.iri)}")
-    definition = browse_data("definition_of", focus)
-    if definition.get("definition"):
-        st.markdown(f"> {definition['definition']}")
-        st.caption(f"Source: {definition.get('sourceLabel', '')}")
-    elif definition.get("note"):
-        st.markdown(definition["note"])
-    evidence = browse_data("evidence_on", focus)
-    if evidence:
-        st.markdown("**Evidence per edition**")
-        st.dataframe(table(evidence, {"editionId": "Edition", "subjectLabel": "About", "levelLabel": "Verdict",
-                                      "estimates": "Estimate", "metric": "Metric", "value": "Value", "k": "k",
-                                      "n": "N", "sourceLabel": "Source", "url": "Link"}),
-                     hide_index=True, width="stretch", column_config={"Link": st.column_config.LinkColumn()})
-    neighbours = model.neighbours(focus)
-    if neighbours:
-        st.markdown("**Relations** (click to focus)")
+    relations = model.drawn_relations(view, focus)
+    if node.kind in ITEM_KINDS:
+        show_card(browse_data("card", focus), key="explore-card")
+    else:
+        st.subheader(node.label, anchor=False)
+        st.caption(f"{node.kind_label} · {short(node.iri)}")
+        definition = browse_data("definition_of", focus)
+        if definition.get("definition"):
+            st.markdown(f"> {escape(definition['definition'])}")
+            st.caption(f"Source: {definition.get('sourceLabel', '')}")
+        elif definition.get("note"):
+            st.markdown(escape(definition["note"]))
+    if relations:
+        st.markdown("**Relations in the drawing** (click to focus)")
         columns = st.columns(3)
-        for index, (edge, other) in enumerate(neighbours[:60]):
+        for index, (edge, other) in enumerate(relations[:60]):
             arrow = f"{edge.label} →" if edge.source == focus else f"← {edge.label}"
             columns[index % 3].button(f"{arrow} {other.label}", key=f"nb-{index}", on_click=focus_on,
                                       args=(other.iri,))
+    hidden = len(model.neighbours(focus)) - len(relations)
+    if hidden > 0:
+        st.caption(f"{hidden} more relation(s) link {node.label} to kinds of node not drawn; add them under "
+                   "“Kinds of node” to see them.")

@@ -1,8 +1,16 @@
-"""Glossary: every term of the info sheet, searchable, with its source, synonyms, relations and evidence."""
+"""Glossary: every term of the info sheet, searchable, with its source, synonyms, relations and summary card."""
+
+from html import escape
 
 import streamlit as st
 
-from state import browse_data, table
+from cards import show_card
+from state import browse_data
+
+
+def open_card(iri: str) -> None:
+    st.session_state.glossary_card = iri
+
 
 st.title("Glossary of terms")
 st.caption("Adapted from the definitions in Norcross & Hill (2004), in order of appearance on the info sheet.")
@@ -12,18 +20,20 @@ entries = [e for e in browse_data("glossary")
            if not needle or needle in e["glossaryLabel"].lower() or needle in e["definition"].lower()
            or needle in str(e.get("synonyms", "")).lower()]
 st.caption(f"{len(entries)} term(s)")
+chosen = st.session_state.get("glossary_card", "")
 for entry in entries:
-    with st.expander(f"{entry['position']}. {entry['glossaryLabel']}", expanded=bool(needle)):
-        st.markdown(f"> {entry['definition']}")
+    opened = bool(needle) or entry["term"] == chosen
+    with st.expander(f"{entry['position']}. {entry['glossaryLabel']}", expanded=opened):
+        st.markdown(f"> {escape(entry['definition'])}")
         st.caption(f"{entry['kindLabel']} · source: {entry['sourceLabel']}"
                    + (f" · also called: {entry['synonyms']}" if entry.get("synonyms") else ""))
         relations = browse_data("relations_of", entry["term"])
         if relations:
-            st.markdown("**Related:** " + "; ".join(
+            st.markdown("**Related:** " + escape("; ".join(
                 f"{r['relationLabel']} {r['otherLabel']}" if r["direction"] == "outgoing"
-                else f"{r['otherLabel']} {r['relationLabel']} this" for r in relations))
-        evidence = browse_data("evidence_on", entry["term"])
-        if evidence:
-            st.dataframe(table(evidence, {"editionId": "Edition", "subjectLabel": "About", "levelLabel": "Verdict",
-                                          "estimates": "Estimate", "metric": "Metric", "value": "Value",
-                                          "sourceLabel": "Source"}), hide_index=True, width="stretch")
+                else f"{r['otherLabel']} {r['relationLabel']} this" for r in relations)))
+        if entry["term"] == chosen:
+            show_card(browse_data("card", entry["term"]), key=f"glossary-card-{entry['position']}")
+        else:
+            st.button("Show its evidence (summary card)", key=f"card-{entry['position']}", on_click=open_card,
+                      args=(entry["term"],))

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from esrkg.stats import compute_stats
-from state import browse_data, graph, short, table
+from state import browse_data, graph, short
+from tables import show
 
 g = graph()
 header = browse_data("about")
@@ -15,24 +16,23 @@ for question in browse_data("guiding_questions"):
     st.markdown(f"- {question}")
 
 st.subheader("Evidence matrix")
-st.caption("Elements and ways of customizing therapy by evidence level, per edition (per-item verdicts).")
+st.caption("Elements and ways of customizing therapy by evidence level, per edition (per-item verdicts). "
+           "The Evidence map shows the same as a picture, item by item.")
 cells = browse_data("evidence_matrix")
 for edition in sorted({cell.edition for cell in cells}):
     st.markdown(f"**{edition}**")
     rows = [{"part": "relationship elements" if c.part == "element" else "customizing therapy",
              "level": c.level, "count": len(c.items), "items": "; ".join(c.items)}
             for c in cells if c.edition == edition]
-    st.dataframe(table(rows, {"part": "Part", "level": "Evidence level", "count": "Count", "items": "Items"}),
-                 hide_index=True, width="stretch")
+    show(rows, {"part": "Part", "level": "Evidence level", "count": "Count", "items": "Items"})
 totals = browse_data("edition_totals")
 if totals:
     st.markdown("**TF3-2018** (only the totals are in the graph; no per-item verdicts were published in our sources)")
-    st.dataframe(table(totals, {"levelLabel": "Evidence level", "count": "Elements", "outOf": "Out of",
-                                "sourceLabel": "Source"}), hide_index=True, width="stretch")
+    show(totals, {"levelLabel": "Evidence level", "count": "Elements", "outOf": "Out of", "sourceLabel": "Source"})
 
 st.subheader("Sources")
-st.dataframe(table(browse_data("sources"), {"editionId": "Edition", "taskForceLabel": "Task force",
-                                        "citation": "Publication", "doi": "DOI"}), hide_index=True, width="stretch")
+show(browse_data("sources"), {"editionId": "Edition", "taskForceLabel": "Task force", "citation": "Publication",
+                              "doi": "DOI"})
 
 st.subheader("How to cite")
 st.code(header.get("citation", ""), language=None)

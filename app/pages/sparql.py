@@ -1,5 +1,9 @@
 """SPARQL: edit and run read-only queries safely (time, memory and row limits), download the results.
 
+The editor is YASQE (app/components.py): highlighting, syntax checking, completion of prefixes,
+classes and properties from the ontology, Ctrl+Enter to run. The query is kept in the URL
+(``/sparql?query=...``) so a link shares it; esrkg.page_params checks that value like every other.
+
 Queries run in the library's worker (esrkg.query_runner), which is stopped at the time limit. While
 one runs, the heartbeat below updates a caption: Streamlit raises inside that update when this session
 reruns (any widget change, Stop) or ends (the tab closes), and the runner then kills the worker. A
@@ -10,19 +14,41 @@ import uuid
 
 import streamlit as st
 
+from components import sparql_editor
 from esrkg import queries
+from esrkg.page_params import read_params, sparql_params
 from esrkg.query_runner import DEFAULT_LIMIT, DEFAULT_TIMEOUT, MAX_LIMIT, MAX_TIMEOUT, QueryError, run_query
 from notices import show_problem
-from state import graph, table
+from state import browse_data, graph
+from tables import frame
 
 EXAMPLES = {q.id: q for q in queries.catalogue().values() if not q.is_violation_check}
 DOWNLOADS = ("csv", "json", "turtle")  # written out by the worker, inside the time limit
 
 
+def set_text(text: str) -> None:
+    """Replace the editor's text from Python (an example, a link): the editor takes it at the next revision."""
+    st.session_state.sparql_text = text
+    st.session_state.sparql_revision = st.session_state.get("sparql_revision", 0) + 1
+
+
 def load_example() -> None:
     chosen = st.session_state.example
     if chosen:
-        st.session_state.sparql_text = EXAMPLES[chosen].text
+        set_text(EXAMPLES[chosen].text)
+
+
+def edited() -> None:
+    text = (st.session_state.get("sparql_editor") or {}).get("text")
+    if isinstance(text, str):
+        st.session_state.sparql_text = text
+
+
+def run_from_editor() -> None:
+    text = (st.session_state.get("sparql_editor") or {}).get("run")
+    if isinstance(text, str):
+        st.session_state.sparql_text = text
+        st.session_state.run_requested = True
 
 
 def session_key() -> str:
@@ -64,20 +90,35 @@ def show(outcome) -> None:
         st.code(turtle, language="turtle")
         st.download_button("Download Turtle", turtle, "result.ttl", "text/turtle")
     else:
-        st.dataframe(table(outcome.records(), {v: v for v in outcome.variables}), hide_index=True, width="stretch")
+        st.dataframe(frame(outcome.records(), {v: v for v in outcome.variables}, drop_empty=False), hide_index=True,
+                     width="stretch")  # click a column's header to sort by it
         a, b = st.columns(2)
         a.download_button("Download CSV", outcome.serialize("csv"), "result.csv", "text/csv")
         b.download_button("Download JSON", outcome.serialize("json"), "result.json", "application/sparql-results+json")
 
 
+link_problem = ""
+if "sparql_ready" not in st.session_state:
+    link = read_params(sparql_params(), {name: st.query_params.get_all(name) for name in st.query_params})
+    if link["query"]:
+        set_text(str(link["query"]))
+    link_problem = link.message
+    st.session_state.sparql_ready = True
+if "sparql_text" not in st.session_state:
+    set_text(EXAMPLES["items_at_level"].text)
+
 st.title("SPARQL")
 st.caption("Read-only: SELECT, ASK, CONSTRUCT and DESCRIBE. SERVICE, FROM and updates are refused; "
            "a query is stopped at the time limit, and when you change the page or close it.")
+if link_problem:
+    show_problem(link_problem, "warning")
 st.selectbox("Start from an example", ["", *EXAMPLES], key="example", on_change=load_example,
              format_func=lambda qid: "(choose a query)" if not qid else f"{qid}: {EXAMPLES[qid].question}")
-if "sparql_text" not in st.session_state:
-    st.session_state.sparql_text = EXAMPLES["items_at_level"].text
-st.text_area("Query", key="sparql_text", height=320)
+st.caption("Query — Ctrl+Space completes prefixes, classes (after `a`) and properties of the ontology; "
+           "Ctrl+Enter runs the query. The link of this page carries the query, to share it.")
+sparql_editor(st.session_state.sparql_text, st.session_state.get("sparql_revision", 0),
+              browse_data("completions"), key="sparql_editor", on_text=edited, on_run=run_from_editor)
+st.query_params.from_dict({"query": st.session_state.sparql_text})
 left, middle, right = st.columns([1, 1, 2])
 timeout = left.number_input("Time limit (s)", 0.5, MAX_TIMEOUT, DEFAULT_TIMEOUT, step=0.5)
 limit = middle.number_input("Row limit", 1, MAX_LIMIT, DEFAULT_LIMIT, step=100)
@@ -85,7 +126,8 @@ use_inferred = right.toggle("Include inferred facts", help="Query the graph with
 
 # A result is kept for the text that produced it, so that a rerun (a download, a widget) shows it again
 # without running the query again.
-if st.button("Run", type="primary"):
+clicked_run = st.button("Run", type="primary")
+if clicked_run or st.session_state.pop("run_requested", False):
     st.session_state.sparql_result = (st.session_state.sparql_text,
                                       run(st.session_state.sparql_text, float(timeout), int(limit), use_inferred))
 ran_text, result = st.session_state.get("sparql_result", (None, None))

@@ -1,4 +1,7 @@
-"""Data for browsing the graph (the app's pages): plain rows and records, all read with SPARQL."""
+"""Data for browsing the graph (the app's pages): plain rows and typed records, all read with SPARQL.
+
+Each function takes the graph or store first, so the app can cache it by name and arguments.
+"""
 
 from collections import defaultdict
 from dataclasses import dataclass
@@ -6,9 +9,25 @@ from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 
-from esrkg import queries
+from esrkg import queries, schema_view
+from esrkg.evidence import Estimate, estimates_on
+from esrkg.evidence_map import EvidenceMap, evidence_map
+from esrkg.namespaces import PREFIXES
+from esrkg.queries import Source
+from esrkg.summary_card import SummaryCard, estimate_facts, summary_card
 
 Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class SchemaSummary:
+    """What the Schema page shows."""
+
+    classes: tuple[schema_view.SchemaClass, ...]
+    properties: tuple[schema_view.SchemaProperty, ...]
+    schemes: tuple[schema_view.ConceptScheme, ...]
+    shapes: tuple[schema_view.ShapeConstraint, ...]
+    diagram: str
 
 
 @dataclass(frozen=True)
@@ -96,3 +115,37 @@ def verdict_history(graph: Graph) -> list[Row]:
 def effect_sizes(graph: Graph) -> list[Row]:
     """Every quantitative estimate: item, edition, metric, value, k, N, what it estimates, source."""
     return [row for row in all_evidence(graph) if row["kind"] == "estimate" and "value" in row]
+
+
+def evidence_map_of(source: Source) -> EvidenceMap:
+    """The evidence map (items by edition) of the Evidence map page."""
+    return evidence_map(source)
+
+
+def card(source: Source, iri: str) -> SummaryCard | None:
+    """The summary card of one item (None for nodes that are not elements, adaptations or characteristics)."""
+    return summary_card(source, iri)
+
+
+def estimates(source: Source, iri: str = "") -> list[Estimate]:
+    """Every estimate (on one item and the items within it, when an IRI is given), with all its statistics."""
+    return estimates_on(source, iri or None)
+
+
+def estimate_table(source: Source, iri: str = "") -> list[dict[str, str]]:
+    """The estimates as rows of labelled strings (CI, p, k, N as the sources print them, N bounds as bounds)."""
+    return [estimate_facts(e) for e in estimates_on(source, iri or None)]
+
+
+def schema(source: Source) -> SchemaSummary:
+    """The ontology's classes, properties, concept schemes and SHACL shapes, and its diagram."""
+    found_classes, found_properties = schema_view.classes(source), schema_view.properties(source)
+    return SchemaSummary(tuple(found_classes), tuple(found_properties), tuple(schema_view.schemes(source)),
+                         tuple(schema_view.shapes()), schema_view.diagram_dot(found_classes, found_properties))
+
+
+def completions(source: Source) -> dict[str, list[str]]:
+    """What the SPARQL editor completes: the project's prefixes, the ontology's classes and properties (IRIs)."""
+    return {"prefixes": [f"{prefix}: <{namespace}>" for prefix, namespace in PREFIXES.items()],
+            "classes": sorted(c.iri for c in schema_view.classes(source)),
+            "properties": sorted(p.iri for p in schema_view.properties(source))}

@@ -98,9 +98,12 @@ def app_command(port: int) -> list[str]:
     """The command line that serves the Streamlit app on 127.0.0.1."""
     from esrkg import paths
 
+    # toolbarMode minimal hides the Deploy button; static serving hands out the app's own icon, editor and
+    # graph libraries (app/static), so no page asks another host for anything.
     return [sys.executable, "-m", "streamlit", "run", str(paths.app_dir() / "streamlit_app.py"),
             "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
-            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+            "--client.toolbarMode", "minimal", "--server.enableStaticServing", "true"]
 
 
 def store_environment(args: argparse.Namespace) -> dict[str, str]:

@@ -207,5 +207,24 @@ def explore_params(model: ViewModel) -> tuple[Param, ...]:
                 default_label="every edition"),
         Choice("focus", "term to focus on", {link_name(iri): iri for iri in model.nodes}, default_label="no focus"),
         Whole("depth", "neighbourhood depth", *EXPLORE_DEPTHS, default=1),
-        Switch("physics", "physics setting", default=True),
+        Switch("physics", "physics setting", default=False),
     )
+
+
+MAP_VIEWS = ("items", "for-whom")
+
+
+def evidence_map_params(items: Sequence[str]) -> tuple[Param, ...]:
+    """Evidence map: the view (by item, or for whom) and the item whose card is open."""
+    return (
+        Choice("view", "view", {view: view for view in MAP_VIEWS}, MAP_VIEWS[0], "the map by item"),
+        Choice("item", "item", {link_name(iri): iri for iri in items}, default_label="no card"),
+    )
+
+
+MAX_QUERY_CHARS = 20_000
+
+
+def sparql_params() -> tuple[Param, ...]:
+    """SPARQL: the query text, so that a link can share it (the runner checks it when it runs)."""
+    return (Text("query", "query", MAX_QUERY_CHARS),)

@@ -1,21 +1,29 @@
-"""The interactive graph view: filter and focus the graph, then draw it with pyvis.
+"""The interactive graph view: filter and focus the graph, lay it out, then draw it.
 
 ``ViewModel.from_graph`` reads the drawable nodes and links once (two SPARQL queries); each view
-is then computed in plain Python, so changing a filter is cheap. Every label and tooltip is
-escaped, the HTML is self-contained (no CDN), and a cap on the nodes keeps the browser responsive.
+is then computed in plain Python, so changing a filter is cheap. By default the view draws the
+items and their relations, with each edition's verdict as a coloured badge on the item rather
+than a node of its own. The layout is computed here (``layout``: a seeded spring layout that keeps
+each kind together, then overlaps pushed apart), so the browser draws at once without a physics
+simulation. A cap on the nodes keeps the browser responsive and ``View.hidden`` says what it left
+out. Tooltips are plain text; the downloadable pyvis HTML escapes every literal and needs no CDN.
 """
 
 import html
 import re
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from esrkg import queries
+from esrkg.evidence_map import LEVEL_COLOURS
 from esrkg.namespaces import ESR, ITEM_KINDS, bind_prefixes
+from esrkg.queries import Source
 
 DEFAULT_MAX_NODES = 250
+MIN_LEGIBLE_SCALE = 0.75  # vis-network's zoom below which 14 px labels are too small to read
 EVIDENCE_KINDS = ("Verdict", "EffectSizeEstimate", "EditionTotal")
 
 # Colour and shape per kind (local name of its class); anything else is grey.
@@ -39,7 +47,7 @@ STYLE: dict[str, tuple[str, str]] = {
     "Audience": ("#f7b6d2", "square"),
     "GuidingQuestion": ("#9edae5", "box"),
 }
-DEFAULT_KINDS = ("RelationshipElement", "Adaptation", "ClientCharacteristic", "EvidenceLevel", "Edition", "Verdict")
+DEFAULT_KINDS = ITEM_KINDS  # items and their relations first; verdicts are badges on the items
 _CDN_TAG = re.compile(r"<(link|script)\b[^>]*\b(href|src)=\"https?://[^\"]*\"[^>]*>(\s*</script>)?", re.S)
 
 
@@ -73,18 +81,33 @@ class ViewOptions:
     editions: tuple[str, ...] = ()
     focus: str = ""
     depth: int = 1
-    physics: bool = True
+    physics: bool = False  # the layout is computed here; physics only when asked for
     max_nodes: int = DEFAULT_MAX_NODES
 
 
 @dataclass(frozen=True)
 class View:
-    """The nodes and edges to draw, and whether the cap cut the view."""
+    """The nodes and edges to draw, whether the cap cut the view, and how many of each kind it hid."""
 
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
     truncated: bool
     total: int
+    hidden: tuple[tuple[str, int], ...] = ()
+
+    def hidden_text(self) -> str:
+        """'120 quotations, 3 verdicts' (kind labels and counts of the nodes the cap left out)."""
+        return ", ".join(f"{count} × {label}" for label, count in self.hidden)
+
+
+@dataclass(frozen=True)
+class Badge:
+    """One edition's verdict on an item, drawn on the item: '2011' in the level's colour."""
+
+    edition: str
+    level: str
+    fill: str
+    ink: str
 
 
 @dataclass(frozen=True)
@@ -98,7 +121,7 @@ class ViewModel:
     evidence_about: dict[str, str] = field(default_factory=dict)    # evidence -> item
 
     @classmethod
-    def from_graph(cls, graph: Graph) -> "ViewModel":
+    def from_graph(cls, graph: Source) -> "ViewModel":
         """Read the drawable nodes and edges from the graph (two queries)."""
         kinds_by_node: dict[str, list[dict[str, str]]] = {}
         for row in queries.rows(graph, "view_nodes"):
@@ -157,7 +180,26 @@ class ViewModel:
                                                 self.nodes[iri].label))
         shown = set(ordered[: options.max_nodes])
         edges = tuple(e for e in self.edges if e.source in shown and e.target in shown)
-        return View(tuple(self.nodes[i] for i in ordered if i in shown), edges, len(keep) > len(shown), len(keep))
+        hidden = Counter(self.nodes[i].kind_label for i in ordered[options.max_nodes:])
+        return View(tuple(self.nodes[i] for i in ordered if i in shown), edges, len(keep) > len(shown), len(keep),
+                    tuple(hidden.most_common()))
+
+    def badges(self, iri: str) -> list[Badge]:
+        """The verdicts on an item as badges, by edition."""
+        found = []
+        for verdict, item in self.evidence_about.items():
+            if item != iri or verdict not in self.evidence_level:
+                continue
+            level = self.evidence_level[verdict]
+            edition = self.nodes[self.evidence_edition[verdict]].label if verdict in self.evidence_edition else ""
+            fill, ink = LEVEL_COLOURS.get(level.rsplit("/", 1)[-1], ("#eeeeee", "#222222"))
+            found.append(Badge(edition, self.nodes[level].label if level in self.nodes else "", fill, ink))
+        return sorted(found, key=lambda b: b.edition)
+
+    def drawn_relations(self, view: View, iri: str) -> list[tuple[Edge, Node]]:
+        """The edges of the view touching a node, with the node at the other end: what the drawing shows."""
+        return [(edge, self.nodes[edge.target if edge.source == iri else edge.source])
+                for edge in view.edges if iri in (edge.source, edge.target)]
 
     def _passes(self, node: Node, options: ViewOptions) -> bool:
         if node.kind not in options.kinds:
@@ -211,17 +253,120 @@ def _kind_rank(kind: str) -> int:
     return order.index(kind) if kind in order else len(order)
 
 
-def render_html(view: View, options: ViewOptions, height: str = "620px") -> str:
-    """Self-contained pyvis HTML for a view: escaped labels and tooltips, no CDN resources."""
+def _box(node: Node) -> tuple[float, float]:
+    """Roughly the drawn size of a node (px): item boxes wrap at 150 px and carry a row of badges."""
+    if node.kind in ITEM_KINDS:
+        lines = max(1, -(-len(node.label) * 8 // 150))
+        return 170.0, 17.0 * lines + 40.0
+    return 20.0 + 7.0 * min(len(node.label), 38), 44.0
+
+
+def layout(view: View) -> dict[str, tuple[float, float]]:
+    """Positions (px) for every node: a seeded spring layout with each kind pulled together, overlaps removed."""
+    import networkx as nx  # imported here: only drawing needs it
+    import numpy as np
+
+    if not view.nodes:
+        return {}
+    graph = nx.Graph()
+    graph.add_nodes_from(node.iri for node in view.nodes)
+    graph.add_edges_from((edge.source, edge.target) for edge in view.edges if edge.source != edge.target)
+    # An anchor per kind, pinned on a circle, with weak springs to its nodes: kinds stay together and
+    # nodes without relations sit by their kind instead of drifting to the edge.
+    kinds = sorted({node.kind for node in view.nodes}, key=_kind_rank)
+    anchors = {kind: f"anchor:{kind}" for kind in kinds}
+    pinned = {anchor: (np.cos(2 * np.pi * i / len(kinds)), np.sin(2 * np.pi * i / len(kinds))) if len(kinds) > 1
+              else (0.0, 0.0) for i, anchor in enumerate(anchors.values())}
+    for node in view.nodes:
+        graph.add_edge(node.iri, anchors[node.kind], weight=0.15)
+    positions = nx.spring_layout(graph, pos=pinned, fixed=list(pinned), seed=7, iterations=60,
+                                 k=1.6 / max(1.0, len(view.nodes) ** 0.5))
+    ids = [node.iri for node in view.nodes]
+    points = np.array([positions[i] for i in ids], dtype=float)
+    sizes = np.array([_box(node) for node in view.nodes])
+    # Spread to an area that leaves each node about its own box and some room, then push overlaps apart.
+    area = float((sizes[:, 0] + 40).dot(sizes[:, 1] + 50))
+    span = np.ptp(points, axis=0)
+    span[span == 0] = 1.0
+    points = (points - points.min(axis=0)) / span * np.array([area ** 0.5 * 1.5, area ** 0.5 / 1.5])
+    points = _separate(points, sizes + np.array([24.0, 22.0]))
+    points -= points.mean(axis=0)
+    return {iri: (round(float(x), 1), round(float(y), 1)) for iri, (x, y) in zip(ids, points, strict=True)}
+
+
+def _separate(points: Any, sizes: Any, rounds: int = 80) -> Any:
+    """Move boxes apart along the axis where they overlap least, until none overlap (or the rounds run out)."""
+    import numpy as np
+
+    for _ in range(rounds):
+        delta = points[:, None, :] - points[None, :, :]
+        need = (sizes[:, None, :] + sizes[None, :, :]) / 2
+        overlap = need - np.abs(delta)
+        clash = (overlap[..., 0] > 0) & (overlap[..., 1] > 0)
+        np.fill_diagonal(clash, False)
+        if not clash.any():
+            break
+        axis = np.argmin(overlap / need, axis=2)  # the cheaper direction to separate each pair
+        push = np.zeros_like(delta)
+        for a in (0, 1):
+            chosen = clash & (axis == a)
+            sign = np.where(delta[..., a] >= 0, 1.0, -1.0)
+            sign[delta[..., a] == 0] = np.sign(np.subtract.outer(np.arange(len(points)), np.arange(len(points))))[
+                delta[..., a] == 0]
+            push[..., a] = np.where(chosen, sign * overlap[..., a] / 2 + sign * 1.0, 0.0)
+        points = points + push.sum(axis=1) * 0.5
+    return points
+
+
+def tooltip(node: Node, badges: list[Badge]) -> str:
+    """The plain-text tooltip of a node: name, kind, definition, verdicts (drawn as text, never as HTML)."""
+    text = f"{node.label}\n({node.kind_label})"
+    if node.definition:
+        text += f"\n\n{node.definition}"
+    if badges:
+        text += "\n\n" + "\n".join(f"{badge.edition}: {badge.level}" for badge in badges)
+    return text
+
+
+def drawing_data(model: ViewModel, view: View, options: ViewOptions, height: int = 620) -> dict[str, Any]:
+    """What the browser component draws: nodes with positions, colours, badges and tooltips, and the edges."""
+    positions = layout(view)
+    nodes = []
+    for node in view.nodes:
+        colour, shape = STYLE.get(node.kind, ("#cccccc", "dot"))
+        badges = model.badges(node.iri) if node.kind in ITEM_KINDS else []
+        x, y = positions[node.iri]
+        nodes.append({"id": node.iri, "text": node.label, "x": x, "y": y, "item": node.kind in ITEM_KINDS,
+                      "fill": _tint(colour) if node.kind in ITEM_KINDS else colour, "border": colour, "shape": shape,
+                      "focus": node.iri == options.focus, "tooltip": tooltip(node, badges),
+                      "badges": [{"text": b.edition.rsplit("-", 1)[-1], "fill": b.fill, "ink": b.ink}
+                                 for b in badges]})
+    edges = [{"from": e.source, "to": e.target, "label": e.label} for e in view.edges]
+    return {"nodes": nodes, "edges": edges, "height": height, "minScale": MIN_LEGIBLE_SCALE,
+            "physics": options.physics}
+
+
+def _tint(colour: str, amount: float = 0.82) -> str:
+    """A pale version of a colour, for the fill of an item box (its border keeps the full colour)."""
+    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in (red, green, blue))
+
+
+def render_html(view: View, options: ViewOptions, height: str = "620px", model: ViewModel | None = None) -> str:
+    """Self-contained pyvis HTML of a view (the download): laid out, escaped labels and tooltips, no CDN."""
     from pyvis.network import Network  # imported here: only drawing needs it
 
     network = Network(height=height, width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
+    positions = layout(view)
     for node in view.nodes:
         colour, shape = STYLE.get(node.kind, ("#cccccc", "dot"))
-        tooltip = f"{node.label}\n({node.kind_label})" + (f"\n\n{node.definition}" if node.definition else "")
+        badges = model.badges(node.iri) if model is not None and node.kind in ITEM_KINDS else []
+        label = _short(node.label) + "".join(f"\n{b.edition}: {b.level}" for b in badges)
         size = 28 if node.iri == options.focus else 14 if node.kind in ITEM_KINDS else 9
-        network.add_node(node.iri, label=_short(node.label), title=html.escape(tooltip), color=colour,
-                         shape=shape, size=size, borderWidth=4 if node.iri == options.focus else 1)
+        x, y = positions[node.iri]
+        network.add_node(node.iri, label=label, title=html.escape(tooltip(node, badges)), color=colour,
+                         shape="box" if node.kind in ITEM_KINDS else shape, size=size, x=x, y=y,
+                         borderWidth=4 if node.iri == options.focus else 1)
     for edge in view.edges:
         network.add_edge(edge.source, edge.target, label=html.escape(edge.label), title=html.escape(edge.label),
                          arrows="to", color="#b0b0b0", font={"size": 9, "color": "#666666"})

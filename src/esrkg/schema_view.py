@@ -1,0 +1,159 @@
+"""The ontology's TBox as people read it in WebVOWL or Protégé: classes, properties, schemes, shapes, a diagram.
+
+Classes, properties (with domain and range) and SKOS concept schemes are read from the graph with
+the ``schema_*`` catalogue queries; SHACL shapes from ``ontology/shapes.ttl``. ``diagram_dot``
+draws esrkg's own classes as a Graphviz diagram: subclass links as hollow arrows, object
+properties as labelled arrows from domain to range (the WebVOWL convention).
+"""
+
+import html
+from dataclasses import dataclass
+from functools import cache
+
+from rdflib import Graph
+
+from esrkg import paths, queries
+from esrkg.namespaces import BASE_IRI, PREFIXES
+from esrkg.queries import Source
+
+SH_PREFIX = ("sh", "http://www.w3.org/ns/shacl#")
+_KIND_NAMES = {"ObjectProperty": "object property", "DatatypeProperty": "datatype property",
+               "AnnotationProperty": "annotation property"}
+
+
+def curie(iri: str) -> str:
+    """An IRI written with the project's prefixes ('esr:Verdict', 'obo:STATO_0000231'); others unchanged."""
+    for prefix, namespace in [*PREFIXES.items(), SH_PREFIX]:
+        if iri.startswith(str(namespace)) and len(iri) > len(str(namespace)):
+            return f"{prefix}:{iri[len(str(namespace)):]}"
+    return iri
+
+
+@dataclass(frozen=True)
+class SchemaClass:
+    """A class: its name, definition, superclasses, who defines it and how many nodes it types."""
+
+    iri: str
+    label: str
+    definition: str
+    superclasses: tuple[str, ...]
+    defined_by: str
+    is_defined_class: bool
+    members: int
+
+    @property
+    def ours(self) -> bool:
+        """True for esrkg's own classes (not the STATO/OBI/SKOS/PROV terms declared locally)."""
+        return self.iri.startswith(BASE_IRI)
+
+
+@dataclass(frozen=True)
+class SchemaProperty:
+    """A property with its kind, domain, range, superproperty and inverse."""
+
+    iri: str
+    label: str
+    kind: str
+    definition: str
+    domain: str
+    range: str
+    superproperty: str
+    inverse: str
+    functional: bool
+    uses: int
+
+
+@dataclass(frozen=True)
+class ConceptScheme:
+    """A SKOS concept scheme and its concepts."""
+
+    iri: str
+    label: str
+    definition: str
+    concepts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ShapeConstraint:
+    """One constraint of a SHACL node shape (a property constraint, or a SPARQL constraint)."""
+
+    shape: str
+    label: str
+    target: str
+    path: str
+    cardinality: str
+    value: str
+    message: str
+
+
+def classes(source: Source) -> list[SchemaClass]:
+    """Every labelled class, esrkg's first."""
+    found = [SchemaClass(str(r["class"]), str(r["label"]), str(r.get("definition", "")),
+                         tuple(str(r.get("supers", "")).split()), str(r.get("definedBy", "")), bool(r.get("defined")),
+                         int(r.get("members", 0))) for r in queries.rows(source, "schema_classes")]
+    return sorted(found, key=lambda c: (not c.ours, c.label.lower()))
+
+
+def properties(source: Source) -> list[SchemaProperty]:
+    """Every declared property, esrkg's first, by kind."""
+    merged: dict[str, SchemaProperty] = {}
+    for r in queries.rows(source, "schema_properties"):
+        iri = str(r["property"])
+        merged.setdefault(iri, SchemaProperty(
+            iri, str(r.get("label", curie(iri))), _KIND_NAMES.get(str(r["type"]).rsplit("#", 1)[-1], "property"),
+            str(r.get("definition", "")), str(r.get("domain", "")), str(r.get("range", "")), str(r.get("super", "")),
+            str(r.get("inverse", "")), bool(r.get("functional")), int(r.get("uses", 0))))
+    return sorted(merged.values(), key=lambda p: (not p.iri.startswith(BASE_IRI), p.kind, p.label.lower()))
+
+
+def schemes(source: Source) -> list[ConceptScheme]:
+    """The SKOS concept schemes."""
+    return [ConceptScheme(str(r["scheme"]), str(r["label"]), str(r.get("definition", "")),
+                          tuple(sorted(c for c in str(r.get("conceptLabels", "")).split("; ") if c)))
+            for r in queries.rows(source, "schema_schemes")]
+
+
+@cache
+def _shapes_graph() -> Graph:
+    return Graph().parse(paths.shapes_file(), format="turtle")
+
+
+def shapes(shapes_graph: Graph | None = None) -> list[ShapeConstraint]:
+    """Every constraint of the SHACL shapes (ontology/shapes.ttl unless another graph is given)."""
+    found = []
+    for r in queries.rows(shapes_graph if shapes_graph is not None else _shapes_graph(), "schema_shapes"):
+        target = r.get("targetClass") or r.get("targetSubjectsOf")
+        target_text = (curie(str(target)) if "targetClass" in r else
+                       f"subjects of {curie(str(target))}" if target else "")
+        low, high = r.get("minCount"), r.get("maxCount")
+        cardinality = "" if low is None and high is None else f"{low or 0}..{'*' if high is None else high}"
+        value = next((curie(str(r[k])) for k in ("class", "datatype", "hasValue") if k in r), "")
+        path = curie(str(r["path"])) if "path" in r else ("SPARQL constraint" if r.get("sparql") else "")
+        found.append(ShapeConstraint(curie(str(r["shape"])), str(r.get("label", "")), target_text, path, cardinality,
+                                     value, str(r.get("message", ""))))
+    return found
+
+
+def diagram_dot(class_list: list[SchemaClass], property_list: list[SchemaProperty]) -> str:
+    """A Graphviz diagram of esrkg's classes: subclass arrows and object properties from domain to range."""
+    ours = {c.iri: c for c in class_list if c.ours and not c.is_defined_class}
+    lines = ['digraph esrkg {', '  graph [rankdir=LR, fontname="Helvetica", nodesep=0.25, ranksep=0.6];',
+             '  node [shape=ellipse, style=filled, fillcolor="#dbe9f6", color="#4a7fb5", fontname="Helvetica", '
+             'fontsize=11];', '  edge [fontname="Helvetica", fontsize=9, color="#555555"];']
+    for iri, cls in ours.items():
+        lines.append(f'  "{iri}" [label="{_dot(cls.label)}", tooltip="{_dot(cls.definition or cls.label)}"];')
+    for cls in ours.values():
+        for parent in cls.superclasses:
+            if parent in ours:
+                lines.append(f'  "{cls.iri}" -> "{parent}" [arrowhead=empty, style=dashed, tooltip="subclass of"];')
+    for prop in property_list:
+        if prop.kind == "object property" and prop.domain in ours and prop.range in ours:
+            lines.append(f'  "{prop.domain}" -> "{prop.range}" [label="{_dot(prop.label)}", color="#2b8a3e", '
+                         f'fontcolor="#2b8a3e"];')
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _dot(text: str) -> str:
+    """Text safe inside a double-quoted DOT string (also escaped for the SVG Graphviz writes)."""
+    return html.escape(text.replace("\\", " ").replace("\n", " "), quote=True)
