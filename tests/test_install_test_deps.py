@@ -5,6 +5,7 @@ of stand-ins (``id`` says who we are, ``apt-get`` records its arguments) and wit
 test never installs packages on the machine it runs on.
 """
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,9 +14,10 @@ SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "install-test-deps.sh
 
 
 def toolbox(folder: Path, *, uid: int, apt: bool) -> Path:
-    """A PATH with python3, an ``id`` that answers ``uid``, no java, no sudo, and a recording apt-get."""
+    """A PATH with python3, grep, an ``id`` that answers ``uid``, no java, no sudo, a recording apt-get."""
     folder.mkdir()
     (folder / "python3").symlink_to(sys.executable)
+    (folder / "grep").symlink_to(shutil.which("grep"))
     (folder / "id").write_text(f"#!/bin/sh\necho {uid}\n")
     if apt:
         (folder / "apt-get").write_text(f'#!/bin/sh\necho "$@" >> {folder}/apt-calls\n')

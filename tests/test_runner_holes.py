@@ -29,8 +29,10 @@ SLACK = 5.0
 
 # A parent like the CLI or a server: a small graph, one runaway query with a long limit.
 PARENT = textwrap.dedent(f"""
+    import signal
     from rdflib import Graph, URIRef
     from esrkg.query_runner import run_query
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # a background shell may have it ignored
     graph = Graph()
     for i in range(300):
         graph.add((URIRef(f"urn:s{{i}}"), URIRef("urn:p"), URIRef(f"urn:o{{i}}")))
