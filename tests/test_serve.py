@@ -184,6 +184,11 @@ def test_no_query_gives_the_service_description(server):
     assert "sd:SPARQL11Query" in Graph().parse(data=body, format="turtle").serialize(format="turtle")
 
 
+def test_a_browser_at_the_endpoint_is_sent_to_the_query_page(server):
+    status, headers, body = http(f"{server}/sparql", headers={"Accept": "text/html,*/*;q=0.8"})
+    assert status == 200 and headers["content-type"].startswith("text/html") and "<textarea" in body
+
+
 def test_cors_lets_a_browser_page_query(server):
     status, headers, _ = http(f"{server}/sparql", method="OPTIONS", headers={
         "Origin": "https://yasgui.example", "Access-Control-Request-Method": "POST",

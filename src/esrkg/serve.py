@@ -23,7 +23,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from esrkg.queries import with_values
@@ -47,6 +47,7 @@ MEDIA_TYPES = {"json": "application/sparql-results+json", "xml": "application/sp
 RDF_MEDIA_TYPES = {"turtle": "text/turtle", "nt": "application/n-triples", "json-ld": "application/ld+json",
                    "xml": "application/rdf+xml"}
 FORMAT_PARAMETER = {**{v: v for v in MEDIA_TYPES}, **{v: v for v in RDF_MEDIA_TYPES}}
+_DESCRIPTION_TYPES = {"text/html": "html", "text/turtle": "turtle"}
 #: What a term IRI offers: its page, or its description in an RDF format.
 TERM_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/turtle": "turtle",
               "application/n-triples": "nt", "application/ld+json": "json-ld", "application/rdf+xml": "xml"}
@@ -123,6 +124,8 @@ class Endpoint:
         """The SPARQL 1.1 Protocol query operation (updates refused)."""
         try:
             text = await _operation(request)
+            if text is None and negotiate(request.headers.get("accept", ""), _DESCRIPTION_TYPES, "turtle") == "html":
+                return RedirectResponse("/", status_code=303)  # a browser at /sparql: the query page
             if text is None:
                 return PlainTextResponse(_SERVICE_DESCRIPTION.format(url=str(request.url_for("sparql"))),
                                          media_type="text/turtle")
@@ -139,6 +142,8 @@ class Endpoint:
             raise HTTPProblem(400, f"Unknown format {chosen!r}; use one of {', '.join(FORMAT_PARAMETER)}.")
         results_format = chosen if chosen in MEDIA_TYPES else negotiate(accept, RESULT_TYPES, "json")
         rdf_format = chosen if chosen in RDF_MEDIA_TYPES else negotiate(accept, RDF_TYPES, "turtle")
+        # The worker writes the answer out under the time limit; its "xml" is RDF/XML, so SPARQL XML
+        # results are written here, from an answer the runner has already capped in size.
         formats = tuple(f for f in (results_format, rdf_format) if f is not None and f != "xml") + \
             (("xml",) if rdf_format == "xml" else ())
         try:
