@@ -31,12 +31,16 @@ def frame(rows: list[dict], columns: dict[str, str] | None = None, drop_empty: b
     return data
 
 
-def show(rows: list[dict], columns: dict[str, str] | None = None, links: tuple[str, ...] = ("Link", "Read at", "DOI"),
-         height: int | str = "auto", key: str | None = None) -> None:
-    """A sortable table that fits its columns: wrapped text, links clickable, no 'None'."""
+def show(rows: list[dict], columns: dict[str, str] | None = None, sortable: bool = False,
+         links: tuple[str, ...] = ("Link", "Read at", "DOI"), height: int | str = "auto") -> None:
+    """A table that fits its columns, with no 'None': static and wrapped by default (it draws at once),
+    or sortable (st.dataframe: click a header to sort), with links as link columns."""
     data = frame(rows, columns)
     if "DOI" in data.columns:
         data["DOI"] = ["https://doi.org/" + d if d else "" for d in data["DOI"]]
+    if not sortable:
+        st.table(data, hide_index=True)
+        return
     shown_doi = r"https?://doi\.org/(.*)"  # the DOI itself as the link's text
     config = {name: st.column_config.LinkColumn(name, display_text=shown_doi if name == "DOI" else None)
               for name in links if name in data.columns}
@@ -44,5 +48,4 @@ def show(rows: list[dict], columns: dict[str, str] | None = None, links: tuple[s
         if name not in config:
             config[name] = st.column_config.TextColumn(name, width="medium" if data[name].str.len().max() > 30
                                                        else "small")
-    st.dataframe(data, hide_index=True, width="stretch", column_config=config, height=height, key=key,
-                 row_height=None)
+    st.dataframe(data, hide_index=True, width="stretch", column_config=config, height=height, row_height=None)

@@ -14,8 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 from esrkg import paths
 
-PAGES = ["pages/overview.py", "pages/explore.py", "pages/ask.py", "pages/sparql.py", "pages/glossary.py",
-         "pages/evidence.py", "pages/export.py"]
+PAGES = ["views/overview.py", "views/explore.py", "views/ask.py", "views/sparql.py", "views/glossary.py",
+         "views/evidence.py", "views/export.py"]
 
 
 def timed_run(at: AppTest) -> float:
@@ -41,7 +41,7 @@ def main() -> None:
         first = timed_run(at)
         again = statistics.median(timed_run(at) for _ in range(args.repeat))
         print(f"{page:<22}{first:>15.3f}{again:>13.3f}")
-        if page == "pages/explore.py":
+        if page == "views/explore.py":
             size = len(at.get("iframe")[0].proto.srcdoc)
     print(f"\ngraph HTML (default Explore view): {size / 1024:.0f} KiB")
     print("targets: first render < 1.5 s, re-render < 0.3 s")

@@ -39,4 +39,4 @@ if question.strip():
         st.code(result.sparql, language="sparql")
         if st.button("Open in the SPARQL page"):
             st.session_state.sparql_text = result.sparql
-            st.switch_page("pages/sparql.py")
+            st.switch_page("views/sparql.py")

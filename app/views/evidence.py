@@ -3,7 +3,8 @@
 
 import streamlit as st
 
-from esrkg.forest_plot import edition_style, forest_panels, render
+from caches import forest_image
+from esrkg.forest_plot import edition_style, forest_panels
 from state import browse_data
 from tables import show
 
@@ -28,20 +29,15 @@ chosen = st.multiselect("Panels", range(len(panels)), default=[0], format_func=l
 selected = [panels[i] for i in chosen] or panels[:1]
 
 
-@st.cache_data(show_spinner="Drawing…", max_entries=32)
-def image(indices: tuple[int, ...], image_format: str) -> bytes:
-    return render([panels[i] for i in indices], image_format)  # type: ignore[arg-type]
-
-
 key = tuple(chosen) or (0,)
 drawn = {row.edition for panel in selected for row in panel.rows}
 all_editions = sorted({row.edition for panel in panels for row in panel.rows})
-st.image(image(key, "png"), caption="Editions: " + ", ".join(
+st.image(forest_image(key, "png"), caption="Editions: " + ", ".join(
     f"{edition} ({edition_style(all_editions, edition)[2]})" for edition in sorted(drawn)))
 left, right = st.columns(2)
-left.download_button("Download the forest plot (PNG)", lambda: image(key, "png"), "esrkg-forest-plot.png", "image/png",
-                     on_click="ignore")
-right.download_button("Download the forest plot (SVG)", lambda: image(key, "svg"), "esrkg-forest-plot.svg",
+left.download_button("Download the forest plot (PNG)", lambda: forest_image(key, "png"), "esrkg-forest-plot.png",
+                     "image/png", on_click="ignore")
+right.download_button("Download the forest plot (SVG)", lambda: forest_image(key, "svg"), "esrkg-forest-plot.svg",
                       "image/svg+xml", on_click="ignore")
 
 st.subheader("Every estimate, with its statistics")
@@ -49,4 +45,5 @@ st.caption("Numbers as the sources print them. N given as a bound (“more than 
 show(browse_data("estimate_table"),
      {"Edition": "Edition", "About": "About", "What it estimates": "What it estimates", "Metric": "Metric",
       "Value": "Value", "95% CI": "95% CI", "p": "p", "k": "k", "N": "N", "d equivalent": "d equivalent",
-      "Heterogeneity": "Heterogeneity", "Source": "Source", "DOI": "DOI", "Read at": "Read at"}, height=520)
+      "Heterogeneity": "Heterogeneity", "Source": "Source", "DOI": "DOI", "Read at": "Read at"}, sortable=True,
+     height=520)

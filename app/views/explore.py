@@ -4,13 +4,14 @@ from html import escape
 
 import streamlit as st
 
+from caches import drawing
 from cards import show_card
 from components import graph_canvas
 from esrkg.evidence_map import LEVEL_COLOURS
 from esrkg.export import serialize
 from esrkg.namespaces import ITEM_KINDS
 from esrkg.page_params import explore_params, read_params
-from esrkg.viz import DEFAULT_MAX_NODES, ViewOptions, drawing_data, legend, render_html, view_rdf
+from esrkg.viz import DEFAULT_MAX_NODES, ViewOptions, legend, render_html, view_rdf
 from notices import show_problem
 from state import browse_data, graph, short, view_model
 
@@ -18,12 +19,6 @@ model = view_model()
 kind_labels = dict(model.kinds())
 level_nodes = {n.iri: n.label for n in model.nodes_of("EvidenceLevel")}
 edition_nodes = {n.iri: n.label for n in model.nodes_of("Edition")}
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def drawing(options: ViewOptions) -> dict:
-    """The laid-out drawing of a view (the layout is the costly part: computed once per view)."""
-    return drawing_data(model, model.select(options), options)
 
 
 # The URL is the source of truth when a session starts, so that a shared link restores the view.
@@ -54,8 +49,9 @@ def clicked() -> None:
 st.title("Explore the graph")
 if link_problem:
     show_problem(link_problem, "warning")
-controls, canvas = st.columns([1, 3])
+controls, canvas = st.sidebar, st.container()
 with controls:
+    st.markdown("**What to draw**")
     st.multiselect("Kinds of node", list(kind_labels), format_func=kind_labels.get, key="kinds")
     st.multiselect("Evidence levels", list(level_nodes), format_func=level_nodes.get, key="levels")
     st.multiselect("Editions", list(edition_nodes), format_func=edition_nodes.get, key="editions")

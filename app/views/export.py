@@ -2,16 +2,10 @@
 
 import streamlit as st
 
+from caches import exported
 from esrkg import paths
-from esrkg.export import EXPORT_FORMATS, FILE_EXTENSIONS, MEDIA_TYPES, serialize
-from esrkg.sheet import render_sheet
-from state import graph, inferred_graph
-
-
-@st.cache_data(show_spinner="Serializing…")
-def exported(export_format: str, inferred: bool) -> str:
-    return serialize(inferred_graph() if inferred else graph(), export_format)
-
+from esrkg.export import EXPORT_FORMATS, FILE_EXTENSIONS, MEDIA_TYPES
+from state import browse_data
 
 st.title("Export")
 st.subheader("The knowledge graph")
@@ -29,7 +23,7 @@ st.download_button("Download shapes.ttl", paths.shapes_file().read_text(encoding
                    "text/turtle")
 
 st.subheader("The info sheet, regenerated from the graph")
-sheet = render_sheet(graph())
+sheet = browse_data("sheet_markdown")
 st.download_button("Download the info sheet (Markdown)", sheet, "esr-info-sheet.md", "text/markdown")
 with st.expander("Preview"):
     st.markdown(sheet)

@@ -2,11 +2,9 @@
 
 import streamlit as st
 
-from esrkg.stats import compute_stats
-from state import browse_data, graph, short
+from state import browse_data, short
 from tables import show
 
-g = graph()
 header = browse_data("about")
 st.title("Empirically supported therapy relationships")
 st.write(header.get("description", ""))
@@ -40,4 +38,4 @@ st.caption(f"Version {header.get('version', '')} · {short(header.get('versionIr
            f"licence {header.get('license', '')}")
 
 with st.expander("What the graph holds"):
-    st.text("\n".join(compute_stats(g).lines()))
+    st.text("\n".join(browse_data("stats_lines")))

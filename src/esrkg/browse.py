@@ -149,3 +149,17 @@ def completions(source: Source) -> dict[str, list[str]]:
     return {"prefixes": [f"{prefix}: <{namespace}>" for prefix, namespace in PREFIXES.items()],
             "classes": sorted(c.iri for c in schema_view.classes(source)),
             "properties": sorted(p.iri for p in schema_view.properties(source))}
+
+
+def stats_lines(source: Source) -> list[str]:
+    """What the graph holds, as `esrkg stats` prints it."""
+    from esrkg.stats import compute_stats
+
+    return compute_stats(source).lines()
+
+
+def sheet_markdown(source: Source) -> str:
+    """The info sheet regenerated from the graph, as Markdown."""
+    from esrkg.sheet import render_sheet
+
+    return render_sheet(source)

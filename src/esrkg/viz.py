@@ -24,6 +24,7 @@ from esrkg.queries import Source
 
 DEFAULT_MAX_NODES = 250
 MIN_LEGIBLE_SCALE = 0.75  # vis-network's zoom below which 14 px labels are too small to read
+ASPECT = 1.7  # width / height of the Explore canvas
 EVIDENCE_KINDS = ("Verdict", "EffectSizeEstimate", "EditionTotal")
 
 # Colour and shape per kind (local name of its class); anything else is grey.
@@ -135,7 +136,8 @@ class ViewModel:
         edges, level, edition, about = [], {}, {}, {}
         for row in queries.rows(graph, "view_edges"):
             source, target, prop = str(row["source"]), str(row["target"]), str(row["property"])
-            if source not in nodes or target not in nodes:
+            # esr:within is the precomputed scope of queries (every item is within itself), not a relation.
+            if source not in nodes or target not in nodes or prop == str(ESR.within) or source == target:
                 continue
             edges.append(Edge(source, target, str(row["propertyLabel"]), prop))
             if prop == str(ESR.level):
@@ -254,11 +256,13 @@ def _kind_rank(kind: str) -> int:
 
 
 def _box(node: Node) -> tuple[float, float]:
-    """Roughly the drawn size of a node (px): item boxes wrap at 150 px and carry a row of badges."""
+    """Roughly the drawn size of a node (px), as the browser component draws it: item boxes wrap at
+    150 px of 14 px text (about 7.3 px a character) and carry a row of badges."""
+    text = len(node.label) * 7.3
     if node.kind in ITEM_KINDS:
-        lines = max(1, -(-len(node.label) * 8 // 150))
-        return 170.0, 17.0 * lines + 40.0
-    return 20.0 + 7.0 * min(len(node.label), 38), 44.0
+        lines = max(1, -(-int(text) // 150))
+        return min(170.0, max(110.0, text + 20)), 17.0 * lines + 36.0
+    return 30.0 + min(text, 280.0), 40.0
 
 
 def layout(view: View) -> dict[str, tuple[float, float]]:
@@ -281,41 +285,28 @@ def layout(view: View) -> dict[str, tuple[float, float]]:
         graph.add_edge(node.iri, anchors[node.kind], weight=0.15)
     positions = nx.spring_layout(graph, pos=pinned, fixed=list(pinned), seed=7, iterations=60,
                                  k=1.6 / max(1.0, len(view.nodes) ** 0.5))
-    ids = [node.iri for node in view.nodes]
-    points = np.array([positions[i] for i in ids], dtype=float)
-    sizes = np.array([_box(node) for node in view.nodes])
-    # Spread to an area that leaves each node about its own box and some room, then push overlaps apart.
-    area = float((sizes[:, 0] + 40).dot(sizes[:, 1] + 50))
-    span = np.ptp(points, axis=0)
-    span[span == 0] = 1.0
-    points = (points - points.min(axis=0)) / span * np.array([area ** 0.5 * 1.5, area ** 0.5 / 1.5])
-    points = _separate(points, sizes + np.array([24.0, 22.0]))
-    points -= points.mean(axis=0)
-    return {iri: (round(float(x), 1), round(float(y), 1)) for iri, (x, y) in zip(ids, points, strict=True)}
+    return _on_grid(view, {node.iri: (float(positions[node.iri][0]), float(positions[node.iri][1]))
+                           for node in view.nodes})
 
 
-def _separate(points: Any, sizes: Any, rounds: int = 80) -> Any:
-    """Move boxes apart along the axis where they overlap least, until none overlap (or the rounds run out)."""
-    import numpy as np
+def _on_grid(view: View, spring: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """The spring layout snapped to a grid of the canvas's shape: neighbours stay near, boxes never overlap.
 
-    for _ in range(rounds):
-        delta = points[:, None, :] - points[None, :, :]
-        need = (sizes[:, None, :] + sizes[None, :, :]) / 2
-        overlap = need - np.abs(delta)
-        clash = (overlap[..., 0] > 0) & (overlap[..., 1] > 0)
-        np.fill_diagonal(clash, False)
-        if not clash.any():
-            break
-        axis = np.argmin(overlap / need, axis=2)  # the cheaper direction to separate each pair
-        push = np.zeros_like(delta)
-        for a in (0, 1):
-            chosen = clash & (axis == a)
-            sign = np.where(delta[..., a] >= 0, 1.0, -1.0)
-            sign[delta[..., a] == 0] = np.sign(np.subtract.outer(np.arange(len(points)), np.arange(len(points))))[
-                delta[..., a] == 0]
-            push[..., a] = np.where(chosen, sign * overlap[..., a] / 2 + sign * 1.0, 0.0)
-        points = points + push.sum(axis=1) * 0.5
-    return points
+    Nodes are cut into rows by their spring height, and each row is ordered by spring width; odd rows
+    are shifted by a quarter cell so that links between rows do not run along a line of boxes.
+    """
+    width = max(_box(node)[0] for node in view.nodes) + 14
+    height = max(_box(node)[1] for node in view.nodes) + 16
+    count = len(view.nodes)
+    columns = max(1, min(count, round((count * ASPECT * height / width) ** 0.5)))
+    by_height = sorted(spring, key=lambda iri: (spring[iri][1], spring[iri][0]))
+    rows = [by_height[i:i + columns] for i in range(0, count, columns)]
+    placed: dict[str, tuple[float, float]] = {}
+    for r, row in enumerate(rows):
+        offset = (columns - len(row)) * width / 2 + (width / 4 if r % 2 else 0.0) - columns * width / 2
+        for c, iri in enumerate(sorted(row, key=lambda i: spring[i][0])):
+            placed[iri] = (round(offset + c * width, 1), round((r - len(rows) / 2) * height, 1))
+    return placed
 
 
 def tooltip(node: Node, badges: list[Badge]) -> str:
@@ -328,7 +319,7 @@ def tooltip(node: Node, badges: list[Badge]) -> str:
     return text
 
 
-def drawing_data(model: ViewModel, view: View, options: ViewOptions, height: int = 620) -> dict[str, Any]:
+def drawing_data(model: ViewModel, view: View, options: ViewOptions, height: int = 660) -> dict[str, Any]:
     """What the browser component draws: nodes with positions, colours, badges and tooltips, and the edges."""
     positions = layout(view)
     nodes = []
