@@ -14,6 +14,7 @@ import subprocess
 import threading
 import time
 import typing
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -121,15 +122,20 @@ def image_server():
     server.server_close()
 
 
-def start_query(page, url: str, text: str, timeout: float) -> None:
-    """Open the SPARQL page, set the time limit, type the query and press Run."""
-    page.goto(f"{url}/sparql")
+def open_page(page, address: str, title: str) -> None:
+    """Go to a page and wait until its title is there (the app's first visit waits for its warm-up)."""
+    page.goto(address)
+    page.get_by_role("heading", name=title).first.wait_for(timeout=120_000)
     settle(page)
+
+
+def start_query(page, url: str, text: str, timeout: float) -> None:
+    """Open the SPARQL page on a link carrying the query, set the time limit and press Run."""
+    open_page(page, f"{url}/sparql?{urllib.parse.urlencode({'query': text})}", "SPARQL")
     limit = page.get_by_label("Time limit (s)")
     limit.fill(f"{timeout:g}")
     limit.press("Enter")
     settle(page)
-    page.get_by_label("Query").fill(text)
     page.get_by_role("button", name="Run").click()
 
 
@@ -204,13 +210,12 @@ def test_the_app_shuts_down_on_sigterm_mid_query_and_takes_its_worker(tmp_path, 
 ])
 def test_a_bad_explore_link_shows_one_sentence_not_a_traceback(app, new_page, query, says):
     page = new_page()
-    page.goto(f"{app.url}/explore?{query}")
-    settle(page)
+    open_page(page, f"{app.url}/explore?{query}", "Explore the graph")
     body = page.inner_text("body")
     assert page.locator('[data-testid="stException"]').count() == 0 and "Traceback" not in body
     notices = page.locator(".esrkg-warning")
     assert notices.count() == 1 and says in notices.inner_text()
-    page.locator("iframe").first.wait_for(timeout=60_000)  # the page itself is drawn, with the default
+    page.get_by_text("Kinds of node").first.wait_for(timeout=60_000)  # the page itself is there
     name = query.split("=")[0] + "-" + ("long" if len(query) > 40 else query.split("=")[1].replace(",", "-"))
     page.screenshot(path=str(SCREENSHOTS / f"explore-bad-link-{name}.png"), full_page=True)
 
@@ -218,11 +223,15 @@ def test_a_bad_explore_link_shows_one_sentence_not_a_traceback(app, new_page, qu
 def test_a_syntax_error_fetches_no_image_and_keeps_the_iri(app, new_page, image_server):
     page = new_page()
     fetched: list[str] = []
-    page.on("request", lambda request: fetched.append(request.url) if str(image_server) in request.url else None)
+    image_host = f"http://127.0.0.1:{image_server}/"
+    page.on("request", lambda request: fetched.append(request.url) if request.url.startswith(image_host) else None)
     image = f"![x](http://127.0.0.1:{image_server}/img.png)"
     start_query(page, app.url, f"SELECT * WHERE {{\n?s ?p {image} <http://example.org/a>\n}}", 5)
     message = page.get_by_text("Syntax error at line 2").first
-    message.wait_for(timeout=30_000)
+    try:
+        message.wait_for(timeout=30_000)
+    finally:
+        page.screenshot(path=str(SCREENSHOTS / "sparql-error-plain-text.png"), full_page=True)
     settle(page)
     text = message.inner_text()
     assert image in text and "<http://example.org/a>" in text, text
