@@ -6,7 +6,7 @@ import threading
 import pytest
 
 from esrkg.admission import QuerySlots
-from esrkg.query_runner import QueryError, run_query
+from esrkg.query_runner import QueryBusy, QueryError, run_query
 from tests.processes import children, wait_for
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -46,7 +46,7 @@ def test_a_session_runs_one_query_at_a_time(graph):
     first = Runaway(graph, slots, "visitor-a")
     try:
         assert wait_for(lambda: slots.running == 1, 10)
-        with pytest.raises(QueryError, match=r"^Another query of yours is still running; wait for it"):
+        with pytest.raises(QueryBusy, match=r"^Another query of yours is still running; wait for it"):
             run_query(graph, ELEMENTS, session="visitor-a", slots=slots)
         assert run_query(graph, ELEMENTS, session="visitor-b", slots=slots).size > 0  # others still run
     finally:
@@ -61,7 +61,7 @@ def test_the_process_cap_says_the_server_is_busy(graph):
     runaways = [Runaway(graph, slots, f"visitor-{n}") for n in range(2)]
     try:
         assert wait_for(lambda: slots.running == 2, 10)
-        with pytest.raises(QueryError, match=r"^The server is busy: 2 queries are running already; try again"):
+        with pytest.raises(QueryBusy, match=r"^The server is busy: 2 queries are running already; try again"):
             run_query(graph, ELEMENTS, session="visitor-3", slots=slots)
         with pytest.raises(QueryError, match="is busy"):
             run_query(graph, ELEMENTS, slots=slots)  # callers without a session (the CLI) count too

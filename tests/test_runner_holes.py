@@ -15,7 +15,7 @@ import time
 import pytest
 
 from esrkg.query_checks import MAX_QUERY_BYTES
-from esrkg.query_runner import QueryError, run_query
+from esrkg.query_runner import QueryError, QueryStopped, run_query
 from tests.processes import alive, children, kill_quietly, wait_for
 from tests.test_cli import run as run_cli
 
@@ -75,7 +75,7 @@ def test_a_parent_that_handles_sigterm_itself_still_stops_its_worker(graph):
 
 def test_a_chain_of_concats_hits_the_memory_cap(graph):
     started = time.monotonic()
-    with pytest.raises(QueryError, match=r"^The query used more than 256 MB and was stopped"):
+    with pytest.raises(QueryStopped, match=r"^The query used more than 256 MB and was stopped"):
         run_query(graph, CONCATS, timeout=30, memory_mb=256)
     assert time.monotonic() - started < 30 + SLACK
 
@@ -83,7 +83,7 @@ def test_a_chain_of_concats_hits_the_memory_cap(graph):
 def test_parsing_happens_inside_the_time_limit(graph):
     assert 90_000 < len(AND_CHAIN) < 100_000
     started = time.monotonic()
-    with pytest.raises(QueryError, match="stopped after 2 s"):
+    with pytest.raises(QueryStopped, match="stopped after 2 s"):
         run_query(graph, AND_CHAIN, timeout=2)
     assert time.monotonic() - started < 2 + SLACK
 

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from esrkg.query_checks import QueryError
+from esrkg.query_checks import QueryBusy
 
 
 def cores() -> int:
@@ -38,14 +38,14 @@ class QuerySlots:
 
     @contextmanager
     def slot(self, session: str | None = None) -> Iterator[None]:
-        """Hold one slot while the block runs; QueryError at once if a cap is reached."""
+        """Hold one slot while the block runs; QueryBusy at once if a cap is reached."""
         with self._lock:
             if session is not None and self._by_session[session] >= self.per_session:
                 mine = "Another query of yours is" if self.per_session == 1 else \
                     f"{self._by_session[session]} queries of yours are"
-                raise QueryError(f"{mine} still running; wait for it to finish (or stop it) before running another.")
+                raise QueryBusy(f"{mine} still running; wait for it to finish (or stop it) before running another.")
             if self._running >= self.per_process:
-                raise QueryError(f"The server is busy: {self._running} queries are running already; "
+                raise QueryBusy(f"The server is busy: {self._running} queries are running already; "
                                  "try again in a few seconds.")
             self._running += 1
             if session is not None:

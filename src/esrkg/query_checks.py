@@ -33,6 +33,14 @@ class QueryError(ValueError):
     """A query that was refused, malformed or stopped; the message is one sentence for the user."""
 
 
+class QueryStopped(QueryError):
+    """A query stopped by the time limit or the memory cap (a server answers 503, not 400)."""
+
+
+class QueryBusy(QueryError):
+    """A query refused because too many are running, in this process or for this session."""
+
+
 def _decode(data: bytes) -> str:
     try:
         return data.decode("utf-8")

@@ -20,7 +20,15 @@ import rdflib.plugins.sparql
 
 from esrkg.admission import QuerySlots, cores
 from esrkg.queries import Source
-from esrkg.query_checks import MAX_QUERY_CHARS, QueryError, check_query, check_text, read_query_file
+from esrkg.query_checks import (
+    MAX_QUERY_CHARS,
+    QueryBusy,
+    QueryError,
+    QueryStopped,
+    check_query,
+    check_text,
+    read_query_file,
+)
 from esrkg.query_outcome import (
     DEFAULT_LIMIT,
     DEFAULT_MAX_BYTES,
@@ -38,8 +46,9 @@ from esrkg.worker import Heartbeat, WorkerCrashed, WorkerOutOfMemory, WorkerTime
 
 __all__ = [
     "DEFAULT_LIMIT", "DEFAULT_MAX_BYTES", "DEFAULT_MEMORY_MB", "DEFAULT_TIMEOUT", "MAX_LIMIT", "MAX_MAX_BYTES",
-    "MAX_MEMORY_MB", "MAX_QUERY_CHARS", "MAX_TIMEOUT", "OUTPUT_FORMATS", "SLOTS", "OutputFormat", "QueryError",
-    "QueryOutcome", "QuerySlots", "QueryType", "Triple", "check_query", "check_text", "read_query_file", "run_query",
+    "MAX_MEMORY_MB", "MAX_QUERY_CHARS", "MAX_TIMEOUT", "OUTPUT_FORMATS", "SLOTS", "OutputFormat", "QueryBusy",
+    "QueryError", "QueryOutcome", "QuerySlots", "QueryStopped", "QueryType", "Triple", "check_query", "check_text",
+    "read_query_file", "run_query",
 ]
 
 # Defence in depth: even if a dataset clause slipped through, rdflib must not load graphs.
@@ -132,11 +141,11 @@ def run_query(graph: Source, text: str | bytes, *, timeout: float = DEFAULT_TIME
         try:
             return run_in_worker(task, timeout=timeout, memory_mb=memory_mb, heartbeat=heartbeat)
         except WorkerTimeout:
-            raise QueryError(f"The query was stopped after {timeout:g} s; make it more selective or raise the "
-                             "time limit.") from None
+            raise QueryStopped(f"The query was stopped after {timeout:g} s; make it more selective or raise "
+                               "the time limit.") from None
         except WorkerOutOfMemory:
-            raise QueryError(f"The query used more than {memory_mb} MB and was stopped; make it more "
-                             "selective.") from None
+            raise QueryStopped(f"The query used more than {memory_mb} MB and was stopped; make it more "
+                               "selective.") from None
         except WorkerCrashed as error:
             raise QueryError(f"The query stopped without an answer ({error.reason}); it may have needed more "
                              f"than {memory_mb} MB.") from None
