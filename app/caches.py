@@ -1,8 +1,12 @@
 """What pages compute from the shared data, cached once per process, and the warm-up that fills it at start.
 
 The layout of a graph view and the forest plot's images cost tenths of a second; the first visit of
-a page should not pay for them, nor for reading the graph. ``start_warm_up`` runs once per process
-(from streamlit_app.py) in a background thread and fills the caches every page's first view needs.
+a page should not pay for them, nor for reading the graph. ``warm_up`` runs once per process (from
+streamlit_app.py, in the first script run) and fills the caches every page's first view needs.
+
+It runs in the script run, not in a thread of its own: rdflib's SPARQL parser (pyparsing) is not
+thread-safe, and a warm-up thread parsing while a visitor's page parsed crashed that page. Visitors
+who arrive while it runs wait on its lock, then find everything computed.
 """
 
 import threading
@@ -20,7 +24,8 @@ FIRST_VIEWS: tuple[tuple[str, ...], ...] = (
     ("evidence_map_of",), ("glossary",), ("verdict_history",), ("estimates",), ("estimate_table",), ("schema",),
     ("completions",), ("sheet_markdown",), ("card", "https://w3id.org/esrkg/therapeutic-alliance"),
 )
-_started = threading.Event()
+_lock = threading.Lock()
+_done = threading.Event()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -43,16 +48,20 @@ def exported(export_format: str, inferred: bool) -> str:
     return serialize(inferred_graph() if inferred else graph(), export_format)
 
 
-def _warm_up() -> None:
+def _fill() -> None:
     for name, *args in FIRST_VIEWS:
         browse_data(name, *args)
     drawing(ViewOptions())
-    forest_image((0,), "png")
+    forest_image((0,), "svg")
     exported("turtle", False)
 
 
-def start_warm_up() -> None:
-    """Fill the caches in the background, once per process (later calls do nothing)."""
-    if not _started.is_set():
-        _started.set()
-        threading.Thread(target=_warm_up, name="esrkg-warm-up", daemon=True).start()
+def warm_up() -> None:
+    """Fill the caches once per process; later calls return at once (or wait for the first to finish)."""
+    if _done.is_set():
+        return
+    with _lock:
+        if not _done.is_set():
+            with st.spinner("Preparing the knowledge graph (once, when the app starts)…"):
+                _fill()
+            _done.set()

@@ -10,8 +10,9 @@ from html import escape
 import streamlit as st
 
 from esrkg.summary_card import SummaryCard, doi_link, estimate_facts
+from tables import show
 
-FACTS = ("What it estimates", "Metric", "Value", "95% CI", "p", "k", "N", "d equivalent", "Heterogeneity")
+FACTS = ("What it estimates", "Metric", "Value", "95% CI", "p", "k", "N", "d equivalent", "Heterogeneity")  # as printed
 
 
 def _badge(card_verdict, label: str) -> str:
@@ -55,20 +56,22 @@ def show_card(card: SummaryCard | None, key: str = "card") -> None:
         st.markdown(f"**Estimates** ({len(card.estimates)})")
         if not card.estimates:
             st.caption("No effect size was published on this item in our sources.")
-        for index, estimate in enumerate(card.estimates):
-            facts = estimate_facts(estimate)
-            st.markdown(f"**{escape(facts['Edition'])}** · {escape(facts['About'])} · "
-                        f"**{escape(estimate.figure())}**" + (f" {escape(facts['95% CI'])}" if facts["95% CI"] else ""))
-            rows = [{"Statistic": name, "As the source gives it": facts[name]} for name in FACTS if facts[name]]
-            st.table(rows)
-            for quotation in estimate.quotations:
-                st.markdown(f"> “{escape(quotation.words)}”")
-                st.caption(f"Read at {quotation.page}")
-            source = escape(facts["Source"])
-            link = doi_link(estimate.doi or "")
-            st.caption(f"{source}" + (f" DOI: [{estimate.doi}]({link})" if link else ""))
-            if index < len(card.estimates) - 1:
-                st.divider()
+        else:
+            rows = []
+            for estimate in card.estimates:
+                facts = estimate_facts(estimate)
+                rows.append({"Edition": facts["Edition"], "About": facts["About"],
+                             "What it estimates": facts["What it estimates"], "Figure": estimate.figure(),
+                             **{name: facts[name] for name in FACTS[3:]}})
+            show(rows)
+            st.markdown("**Where each figure was read**")
+            for estimate in card.estimates:
+                link = doi_link(estimate.doi or "")
+                quoted = " … ".join(f"“{q.words}” (read at {q.page})" for q in estimate.quotations)
+                source = estimate.citation or estimate.source_label
+                st.markdown(f"- **{escape(estimate.edition)} · {escape(estimate.item_label)} · "
+                            f"{escape(estimate.figure())}**: {escape(quoted)} — {escape(source)}"
+                            + (f" [doi:{escape(estimate.doi or '')}]({link})" if link else ""))
 
         st.markdown("**Cite this**")
         st.code(card.cite_this(), language=None, wrap_lines=True)

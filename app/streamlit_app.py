@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from caches import start_warm_up
+from caches import warm_up
 
 # The icon is a file of the package (a ":material/...:" icon makes the browser fetch it from a font host).
 ICON = Path(__file__).resolve().parent / "static" / "esrkg-icon.png"
@@ -26,5 +26,5 @@ PAGES = [
     st.Page("views/schema.py", title="Schema", icon=":material/schema:"),
     st.Page("views/export.py", title="Export", icon=":material/download:"),
 ]
-start_warm_up()  # fills the shared caches once per process, so that first visits do not wait for them
+warm_up()  # fills the shared caches once per process, so that later first visits do not wait for them
 st.navigation(PAGES).run()

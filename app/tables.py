@@ -36,11 +36,11 @@ def show(rows: list[dict], columns: dict[str, str] | None = None, sortable: bool
     """A table that fits its columns, with no 'None': static and wrapped by default (it draws at once),
     or sortable (st.dataframe: click a header to sort), with links as link columns."""
     data = frame(rows, columns)
-    if "DOI" in data.columns:
-        data["DOI"] = ["https://doi.org/" + d if d else "" for d in data["DOI"]]
     if not sortable:
         st.table(data, hide_index=True)
         return
+    if "DOI" in data.columns:
+        data["DOI"] = ["https://doi.org/" + d if d else "" for d in data["DOI"]]
     shown_doi = r"https?://doi\.org/(.*)"  # the DOI itself as the link's text
     config = {name: st.column_config.LinkColumn(name, display_text=shown_doi if name == "DOI" else None)
               for name in links if name in data.columns}

@@ -72,24 +72,44 @@ def test_overview_shows_the_questions_and_the_matrix():
     assert len(at.table) >= 3
 
 
+def boxes(at: AppTest, kind: str) -> list[str]:
+    """The texts of the plain-text boxes of one kind (app/notices.py) on the page."""
+    return [box.proto.body for box in at.get("html") if f"esrkg-{kind}" in box.proto.body]
+
+
 def test_ask_answers_a_question():
     at = app_on("views/ask.py")
     at.text_input(key="question").input("What does resistance mean?").run()
-    assert "being easily provoked by external demands" in at.success[0].value
+    assert "being easily provoked by external demands" in boxes(at, "success")[0]
+    assert "Read as: the glossary definition of Resistance." in at.text[0].value
     assert "VALUES" in at.code[0].value
 
 
 def test_ask_example_button_fills_the_question():
     at = app_on("views/ask.py")
     at.button(key="example-0").click().run()
-    assert at.text_input(key="question").value == "Which relationship elements are demonstrably effective?"
-    assert "Empathy" in at.success[0].value
+    assert at.text_input(key="question").value == at.button(key="example-0").label
+    assert boxes(at, "success") or boxes(at, "warning")
 
 
 def test_ask_outside_the_graph_suggests_questions():
     at = app_on("views/ask.py")
     at.text_input(key="question").input("what is the capital of France").run()
-    assert at.warning and "could not" in at.warning[0].value
+    assert "could not" in boxes(at, "warning")[0] and at.text[0].value.startswith("Not understood")
+
+
+def test_a_partial_reading_is_not_shown_as_a_success():
+    at = app_on("views/ask.py")
+    at.text_input(key="question").input("empathy flibbertigibbet wobblequux 2011").run()
+    assert at.text[0].value.startswith(("Partly understood", "Not understood"))
+    assert not boxes(at, "success")
+
+
+def test_ask_shows_typed_markdown_as_plain_text():
+    at = app_on("views/ask.py")
+    at.text_input(key="question").input("Which glossary definitions mention '![x](http://127.0.0.1:9/a.png)'?").run()
+    html = " ".join(box.proto.body for box in at.get("html"))
+    assert "<img" not in html and "![x]" in html
 
 
 def test_sparql_runs_a_query_and_shows_rows():
@@ -309,8 +329,8 @@ def test_evidence_page_draws_the_forest_plot_and_lists_every_statistic():
     assert at.get("image"), "the forest plot is drawn"
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Download the forest plot (PNG)" in labels and "Download the forest plot (SVG)" in labels
-    estimates = next(df.value for df in at.dataframe if "95% CI" in df.value.columns)
-    alliance = estimates[estimates["Value"] == ".275"].iloc[0]
+    estimates = next(t.value for t in at.table if "95% CI" in t.value.columns)
+    alliance = estimates[estimates["Figure"] == "r = .275"].iloc[0]
     assert alliance["95% CI"] == "[.25, .30]" and alliance["p"] == "p < .0001"
     assert alliance["N"] == "more than 14,000 treatments" and alliance["k"] == "190 independent data sources"
     assert not any((df.value.astype(str) == "None").any().any() for df in at.dataframe)

@@ -34,3 +34,13 @@ def test_diagram_links_domain_to_range(graph):
 def test_concept_schemes(graph):
     schemes = {s.label: s for s in schema_view.schemes(graph)}
     assert "Demonstrably effective" in schemes["Evidence levels"].concepts
+
+
+def test_diagram_takes_links_from_shapes_too_and_names_what_it_leaves_out(graph):
+    classes, properties = schema_view.classes(graph), schema_view.properties(graph)
+    links = {(schema_view.curie(a), label, schema_view.curie(b))
+             for a, label, b in schema_view.diagram_links(classes, properties, schema_view.shapes())}
+    assert ("esr:Verdict", "evidence level", "esr:EvidenceLevel") in links
+    assert ("esr:Adaptation", "tailored to", "esr:ClientCharacteristic") in links
+    dot = schema_view.diagram_dot(classes, properties, schema_view.shapes())
+    assert "task force" in schema_view.unlinked_classes(classes, dot)

@@ -8,7 +8,7 @@ from rdflib.namespace import SKOS
 
 from esrkg.namespaces import ESR
 from esrkg.viz import ViewModel, ViewOptions, drawing_data, layout, legend, render_html, tooltip, view_rdf
-from tests.constants import DEMONSTRABLY_EFFECTIVE, EMPATHY, TF1, TF2
+from tests.constants import ALLIANCE, DEMONSTRABLY_EFFECTIVE, EMPATHY, TF1, TF2
 
 HOSTILE_LABEL = '<script>alert("x")</script> <a href="https://evil.example">click</a>'
 
@@ -141,3 +141,12 @@ def test_downloadable_html_is_laid_out_without_physics(model):
     page = render_html(model.select(options), options, model=model)
     assert re.search(r'"physics": \{[^}]*"enabled": false', page)
     assert re.search(r'"x": -?[0-9.]+', page) and re.search(r'"y": -?[0-9.]+', page)
+
+
+def test_a_small_focused_view_is_drawn_in_rings_around_the_focus(model):
+    options = ViewOptions(focus=str(ALLIANCE), depth=2)
+    view = model.select(options)
+    positions = layout(view, options.focus)
+    assert positions[str(ALLIANCE)] == (0.0, 0.0)
+    others = [p for iri, p in positions.items() if iri != str(ALLIANCE)]
+    assert all((x * x + y * y) ** 0.5 > 150 for x, y in others)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from cards import show_card
 from components import map_grid
-from esrkg.map_html import legend_html, table_html
+from esrkg.map_html import legend_html, legend_strip_html, table_html
 from esrkg.page_params import evidence_map_params, read_params
 from notices import show_problem
 from state import browse_data
@@ -37,7 +37,8 @@ st.query_params.from_dict({"view": st.session_state.map_view,
                            **({"item": st.session_state.map_item.rsplit("/", 1)[-1]} if st.session_state.map_item
                               else {})})
 
-with st.expander("What the colours mean", expanded=True):
+st.html(legend_strip_html(evidence))
+with st.expander("What each level means, and where that comes from"):
     st.html(legend_html(evidence))
 map_grid(table_html(evidence, st.session_state.map_view, st.session_state.map_item), key="map_grid",
          on_select=select_cell)

@@ -9,8 +9,11 @@ from tables import show
 schema = browse_data("schema")
 st.title("Schema")
 st.caption("The ontology behind the graph (its TBox), the way WebVOWL and Protégé show one: esrkg's classes with "
-           "their subclass links (dashed, hollow arrow) and object properties from domain to range (green).")
+           "their subclass links (dashed, hollow arrow) and properties from domain to range (green; from the "
+           "ontology's domains and ranges and from the classes the SHACL shapes require).")
 st.graphviz_chart(schema.diagram, width="stretch")
+if schema.unlinked:
+    st.caption("Classes without a link to another esrkg class (see the table): " + ", ".join(schema.unlinked) + ".")
 
 classes, properties, schemes, shapes = st.tabs(
     [f"Classes ({len(schema.classes)})", f"Properties ({len(schema.properties)})",

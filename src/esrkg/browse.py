@@ -28,6 +28,7 @@ class SchemaSummary:
     schemes: tuple[schema_view.ConceptScheme, ...]
     shapes: tuple[schema_view.ShapeConstraint, ...]
     diagram: str
+    unlinked: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -140,8 +141,10 @@ def estimate_table(source: Source, iri: str = "") -> list[dict[str, str]]:
 def schema(source: Source) -> SchemaSummary:
     """The ontology's classes, properties, concept schemes and SHACL shapes, and its diagram."""
     found_classes, found_properties = schema_view.classes(source), schema_view.properties(source)
+    found_shapes = schema_view.shapes()
+    diagram = schema_view.diagram_dot(found_classes, found_properties, found_shapes)
     return SchemaSummary(tuple(found_classes), tuple(found_properties), tuple(schema_view.schemes(source)),
-                         tuple(schema_view.shapes()), schema_view.diagram_dot(found_classes, found_properties))
+                         tuple(found_shapes), diagram, tuple(schema_view.unlinked_classes(found_classes, diagram)))
 
 
 def completions(source: Source) -> dict[str, list[str]]:

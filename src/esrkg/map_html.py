@@ -94,11 +94,31 @@ def table_html(evidence: EvidenceMap, view: MapView = "items", selected: str = "
             f'<tbody>{"".join(body)}</tbody></table>')
 
 
+def _legend_levels(evidence: EvidenceMap) -> dict[str, list[Level]]:
+    """Levels by IRI (each with the scales it is on): the latest edition's scale first, strongest first."""
+    latest = evidence.editions[-1].scale if evidence.editions else ""
+    on_latest = {level.iri for level in evidence.levels if level.scale == latest}
+    levels: dict[str, list[Level]] = {}
+    for level in sorted(evidence.levels, key=lambda lv: (lv.iri not in on_latest, lv.position)):
+        levels.setdefault(level.iri, []).append(level)
+    return levels
+
+
+def legend_strip_html(evidence: EvidenceMap) -> str:
+    """One line of swatches and level names, always in view above the map."""
+    swatch = ('<span style="display:inline-block;width:14px;height:14px;border-radius:3px;border:1px solid #888;'
+              'vertical-align:-2px;margin-right:4px;background:{}"></span>')
+    parts = [swatch.format(levels[0].colours[0]) + escape(levels[0].label)
+             for levels in _legend_levels(evidence).values()]
+    parts.append(swatch.format(NO_VERDICT[0]) + "not graded")
+    parts.append(swatch.format(HATCH) + "verdict not published (totals only)")
+    return ('<div style="display:flex;flex-wrap:wrap;gap:6px 16px;font-size:0.85rem">'
+            + "".join(f"<span>{p}</span>" for p in parts) + "</div>")
+
+
 def legend_html(evidence: EvidenceMap) -> str:
     """What each colour means in plain words (esrkg's explanation) and which source defines each scale."""
-    levels: dict[str, list[Level]] = {}
-    for level in sorted(evidence.levels, key=lambda lv: lv.position):
-        levels.setdefault(level.iri, []).append(level)
+    levels = _legend_levels(evidence)
     entries = []
     for on_scales in levels.values():
         level = on_scales[0]

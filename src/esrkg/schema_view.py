@@ -84,6 +84,9 @@ class ShapeConstraint:
     cardinality: str
     value: str
     message: str
+    target_class: str = ""  # IRIs, for the diagram: the shape's target class, the path's IRI, the class required
+    path_iri: str = ""
+    value_class: str = ""
 
 
 def classes(source: Source) -> list[SchemaClass]:
@@ -130,28 +133,51 @@ def shapes(shapes_graph: Graph | None = None) -> list[ShapeConstraint]:
         value = next((curie(str(r[k])) for k in ("class", "datatype", "hasValue") if k in r), "")
         path = curie(str(r["path"])) if "path" in r else ("SPARQL constraint" if r.get("sparql") else "")
         found.append(ShapeConstraint(curie(str(r["shape"])), str(r.get("label", "")), target_text, path, cardinality,
-                                     value, str(r.get("message", ""))))
+                                     value, str(r.get("message", "")), str(r.get("targetClass", "")),
+                                     str(r.get("path", "")) if r.get("path") != "(complex path)" else "",
+                                     str(r.get("class", ""))))
     return found
 
 
-def diagram_dot(class_list: list[SchemaClass], property_list: list[SchemaProperty]) -> str:
-    """A Graphviz diagram of esrkg's classes: subclass arrows and object properties from domain to range."""
+def diagram_links(class_list: list[SchemaClass], property_list: list[SchemaProperty],
+                  shape_list: list[ShapeConstraint]) -> list[tuple[str, str, str]]:
+    """(from class, property label, to class) between esrkg's classes: an object property's domain and range,
+    and the class a SHACL shape requires at the end of a property (which also covers properties whose
+    domain is a union), once each."""
+    ours = {c.iri for c in class_list if c.ours and not c.is_defined_class}
+    labels = {p.iri: p.label for p in property_list}
+    links = {(p.domain, p.label, p.range) for p in property_list
+             if p.kind == "object property" and p.domain in ours and p.range in ours}
+    links |= {(s.target_class, labels.get(s.path_iri, curie(s.path_iri)), s.value_class) for s in shape_list
+              if s.target_class in ours and s.value_class in ours and s.path_iri}
+    return sorted(links)
+
+
+def diagram_dot(class_list: list[SchemaClass], property_list: list[SchemaProperty],
+                shape_list: list[ShapeConstraint] | None = None) -> str:
+    """A Graphviz diagram of esrkg's linked classes: subclass arrows (dashed, hollow) and properties from
+    domain to range (green). Classes with no link are listed beside the diagram instead."""
     ours = {c.iri: c for c in class_list if c.ours and not c.is_defined_class}
-    lines = ['digraph esrkg {', '  graph [rankdir=LR, fontname="Helvetica", nodesep=0.25, ranksep=0.6];',
+    links = diagram_links(class_list, property_list, shape_list or [])
+    subclass = [(c.iri, parent) for c in ours.values() for parent in c.superclasses if parent in ours]
+    drawn = {end for link in links for end in (link[0], link[2])} | {end for pair in subclass for end in pair}
+    lines = ['digraph esrkg {', '  graph [rankdir=LR, fontname="Helvetica", nodesep=0.3, ranksep=0.9];',
              '  node [shape=ellipse, style=filled, fillcolor="#dbe9f6", color="#4a7fb5", fontname="Helvetica", '
-             'fontsize=11];', '  edge [fontname="Helvetica", fontsize=9, color="#555555"];']
-    for iri, cls in ours.items():
+             'fontsize=12];', '  edge [fontname="Helvetica", fontsize=10, color="#555555"];']
+    for iri in sorted(drawn):
+        cls = ours[iri]
         lines.append(f'  "{iri}" [label="{_dot(cls.label)}", tooltip="{_dot(cls.definition or cls.label)}"];')
-    for cls in ours.values():
-        for parent in cls.superclasses:
-            if parent in ours:
-                lines.append(f'  "{cls.iri}" -> "{parent}" [arrowhead=empty, style=dashed, tooltip="subclass of"];')
-    for prop in property_list:
-        if prop.kind == "object property" and prop.domain in ours and prop.range in ours:
-            lines.append(f'  "{prop.domain}" -> "{prop.range}" [label="{_dot(prop.label)}", color="#2b8a3e", '
-                         f'fontcolor="#2b8a3e"];')
+    lines += [f'  "{child}" -> "{parent}" [arrowhead=empty, style=dashed, tooltip="subclass of"];'
+              for child, parent in subclass]
+    lines += [f'  "{start}" -> "{end}" [label="{_dot(label)}", color="#2b8a3e", fontcolor="#2b8a3e"];'
+              for start, label, end in links]
     lines.append("}")
     return "\n".join(lines)
+
+
+def unlinked_classes(class_list: list[SchemaClass], dot: str) -> list[str]:
+    """esrkg's classes the diagram does not draw (no link to another of its classes), by label."""
+    return [c.label for c in class_list if c.ours and not c.is_defined_class and f'"{c.iri}" [' not in dot]
 
 
 def _dot(text: str) -> str:

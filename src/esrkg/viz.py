@@ -265,13 +265,19 @@ def _box(node: Node) -> tuple[float, float]:
     return 30.0 + min(text, 280.0), 40.0
 
 
-def layout(view: View) -> dict[str, tuple[float, float]]:
-    """Positions (px) for every node: a seeded spring layout with each kind pulled together, overlaps removed."""
+RADIAL_MAX_NODES = 40  # a focused view this small is drawn in rings around the focus
+
+
+def layout(view: View, focus: str = "") -> dict[str, tuple[float, float]]:
+    """Positions (px) for every node: rings around the focus for a small focused view; otherwise a seeded
+    spring layout (each kind pulled together) snapped to a grid, so that no two boxes overlap."""
     import networkx as nx  # imported here: only drawing needs it
     import numpy as np
 
     if not view.nodes:
         return {}
+    if focus and len(view.nodes) <= RADIAL_MAX_NODES and any(node.iri == focus for node in view.nodes):
+        return _rings(view, focus)
     graph = nx.Graph()
     graph.add_nodes_from(node.iri for node in view.nodes)
     graph.add_edges_from((edge.source, edge.target) for edge in view.edges if edge.source != edge.target)
@@ -287,6 +293,39 @@ def layout(view: View) -> dict[str, tuple[float, float]]:
                                  k=1.6 / max(1.0, len(view.nodes) ** 0.5))
     return _on_grid(view, {node.iri: (float(positions[node.iri][0]), float(positions[node.iri][1]))
                            for node in view.nodes})
+
+
+def _rings(view: View, focus: str) -> dict[str, tuple[float, float]]:
+    """The focus in the middle, the nodes one link away on a ring around it, two links away on the next."""
+    import math
+
+    adjacency: dict[str, set[str]] = {}
+    for edge in view.edges:
+        adjacency.setdefault(edge.source, set()).add(edge.target)
+        adjacency.setdefault(edge.target, set()).add(edge.source)
+    distance, frontier = {focus: 0}, deque([focus])
+    while frontier:
+        current = frontier.popleft()
+        for other in sorted(adjacency.get(current, ())):
+            if other not in distance:
+                distance[other] = distance[current] + 1
+                frontier.append(other)
+    labels = {node.iri: node.label for node in view.nodes}
+    far = max(distance.values()) + 1
+    rings: dict[int, list[str]] = {}
+    for node in view.nodes:
+        rings.setdefault(distance.get(node.iri, far), []).append(node.iri)
+    width = max(_box(node)[0] for node in view.nodes) + 30
+    placed = {focus: (0.0, 0.0)}
+    radius = 0.0
+    for ring in sorted(r for r in rings if r):
+        members = sorted(rings[ring], key=lambda iri: labels[iri].lower())
+        # Far enough out for the ring's boxes to sit side by side, and clear of the ring inside it.
+        radius = max(radius + 210.0, len(members) * width / (2 * math.pi))
+        for index, iri in enumerate(members):
+            angle = 2 * math.pi * index / len(members) - math.pi / 2 + 0.3 * ring
+            placed[iri] = (round(radius * math.cos(angle) * 1.25, 1), round(radius * math.sin(angle) * 0.8, 1))
+    return placed
 
 
 def _on_grid(view: View, spring: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
@@ -321,7 +360,7 @@ def tooltip(node: Node, badges: list[Badge]) -> str:
 
 def drawing_data(model: ViewModel, view: View, options: ViewOptions, height: int = 660) -> dict[str, Any]:
     """What the browser component draws: nodes with positions, colours, badges and tooltips, and the edges."""
-    positions = layout(view)
+    positions = layout(view, options.focus)
     nodes = []
     for node in view.nodes:
         colour, shape = STYLE.get(node.kind, ("#cccccc", "dot"))
@@ -348,7 +387,7 @@ def render_html(view: View, options: ViewOptions, height: str = "620px", model: 
     from pyvis.network import Network  # imported here: only drawing needs it
 
     network = Network(height=height, width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
-    positions = layout(view)
+    positions = layout(view, options.focus)
     for node in view.nodes:
         colour, shape = STYLE.get(node.kind, ("#cccccc", "dot"))
         badges = model.badges(node.iri) if model is not None and node.kind in ITEM_KINDS else []
