@@ -1,13 +1,15 @@
-"""Free-text questions: every competency question, in its own words and in two more phrasings."""
+"""Ask: free-text questions become frames, frames become composed SPARQL, answers say how the
+question was read. The competency questions in their own words and in two more phrasings."""
 
 import json
 
 import pytest
 
 from esrkg import queries
-from esrkg.qa import ask, sparql_with_values
+from esrkg.ask import execute
+from esrkg.ask.types import QUESTION_TYPES, route
+from esrkg.qa import QuestionAnswerer, ask
 from esrkg.query_runner import run_query
-from esrkg.templates import TEMPLATES
 from tests.expectations import CompetencyQuestion, check_answer, load_questions
 
 QUESTIONS = load_questions()
@@ -33,79 +35,125 @@ def as_answer_question(question: CompetencyQuestion) -> CompetencyQuestion:
 CASES = [(q, text) for q in QUESTIONS for text in (q.question, *q.phrasings)]
 
 
+@pytest.fixture(scope="module")
+def answerer(graph):
+    return QuestionAnswerer(graph)
+
+
 def test_every_question_has_two_phrasings_of_our_own():
     assert all(len(set(q.phrasings)) >= 2 and q.question not in q.phrasings for q in QUESTIONS)
 
 
 @pytest.mark.parametrize(("question", "text"), CASES, ids=[f"{q.id}:{t}" for q, t in CASES])
-def test_free_text_gives_the_expected_answer(graph, question, text):
-    result = ask(graph, text)
-    assert result.template is not None, result.suggestions
+def test_free_text_gives_the_expected_answer(answerer, question, text):
+    result = answerer.ask(text)
+    assert result.template is not None, result.text
     check_answer(as_answer_question(question), list(result.answers))
 
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=[q.id for q in QUESTIONS])
-def test_the_shown_sparql_gives_the_same_rows(graph, question):
-    """The SPARQL shown to the user (slots in VALUES) reproduces the answer when re-run."""
-    result = ask(graph, question.question)
+def test_the_shown_sparql_reproduces_the_answer(graph, answerer, question):
+    """Re-run as a user would (the safe runner, the text shown): the rows behind every answer come back."""
+    result = answerer.ask(question.question)
+    assert result.sparql
     rerun = run_query(graph, result.sparql, timeout=30)
-    assert result.template is not None
-    bound = queries.rows(graph, TEMPLATES[result.template].query, {k: _term(v) for k, v in result.bindings.items()})
-    # Same rows; rdflib may order grouped rows differently when the bindings come as VALUES.
-    assert sorted(map(repr, rerun.records())) == sorted(map(repr, bound))
+    rows = [{k: str(v) for k, v in row.items()} for row in rerun.records()]
+    assert len(rows) == len(execute(graph, result.sparql))
+    values = {value for row in rows for value in row.values()}
+    for answer in result.answers:
+        assert answer["label"] in values, (answer["label"], result.sparql)
 
 
-def _term(value: str):
-    from rdflib import Literal, URIRef
-
-    return URIRef(value) if value.startswith(("http://", "https://")) else Literal(value)
-
-
-def test_answers_say_which_edition(graph):
-    result = ask(graph, "What was the effect size of empathy in 2011?")
-    assert {a["edition"] for a in result.answers} == {"TF2-2011"}
-    assert "TF2-2011" in result.text
+def test_every_type_has_examples_that_route_to_it(answerer):
+    for kind in QUESTION_TYPES:
+        assert kind.examples, kind.name
+        for example in kind.examples:
+            routed = route(answerer.read(example))
+            assert routed is not None and routed.name == kind.name, (example, routed and routed.name)
 
 
-def test_questions_without_an_edition_are_answered_for_the_info_sheet_and_say_so(graph):
-    result = ask(graph, "Which elements are demonstrably effective?")
-    assert result.bindings["edition"].endswith("TF1-2002") and "TF1-2002" in result.text
+def test_every_type_composes_a_query_whose_bindings_are_used_and_run(graph, answerer):
+    import re
+
+    for kind in QUESTION_TYPES:
+        for example in kind.examples:
+            frame = answerer.read(example)
+            composed = kind.compose(frame, answerer.context)
+            query = composed.select or composed.closest
+            assert query is not None, example
+            text = query.text()
+            if hasattr(query, "query_id"):
+                assert set(query.bindings) <= set(queries.get(query.query_id).params), example
+            for names in re.findall(r"VALUES \(([^)]*)\)", text):
+                for name in names.split():
+                    assert text.count(name) >= 2, (example, name)  # bound, and used by a pattern
+            execute(graph, text)
 
 
-def test_all_editions_can_be_asked_for(graph):
-    result = ask(graph, "Which elements were demonstrably effective in any edition?")
-    assert {a["edition"] for a in result.answers} == {"TF1-2002", "TF2-2011"}
+def test_every_answer_says_how_it_read_the_question(answerer):
+    result = answerer.ask("What was the effect size of empathy in 2018?")
+    assert result.reading == "Read as: the effect sizes of Empathy in TF3-2018."
+    assert result.match == "exact"
+    assert {a["edition"] for a in result.answers} == {"TF3-2018"}
+
+
+def test_the_assumed_edition_is_named(answerer):
+    result = answerer.ask("Which elements are demonstrably effective?")
+    assert "no edition named" in result.reading and "TF1-2002" in result.reading
+    assert "TF2-2011" not in {a.get("edition") for a in result.answers}
+
+
+def test_yes_no_questions_start_with_yes_or_no(answerer):
+    assert answerer.ask("Is empathy demonstrably effective?").text.startswith("Yes")
+    assert answerer.ask("Was self-disclosure demonstrably effective in 2002?").text.startswith("No")
+
+
+def test_a_bound_is_shown_as_a_bound_never_as_exact(answerer):
+    result = answerer.ask("How many clients were in the 2011 alliance meta-analysis for individual therapy?")
+    assert "more than 14,000" in result.text and "N = 14000" not in result.text and "N = 14,000" not in result.text
+    assert result.answers[0]["n_more_than"] == 14000 and "n" not in result.answers[0]
+
+
+def test_what_the_graph_lacks_is_said_and_the_closest_facts_shown(answerer):
+    result = answerer.ask("What evidence level did the third task force give empathy?")
+    assert result.answers == ()
+    assert "not recorded in the graph" in result.text and "9" in result.text
+    assert result.closest
+
+
+def test_comparisons_compare_like_with_like(answerer):
+    result = answerer.ask("preferences and dropout: 2011 vs 2018")
+    assert "Not directly comparable" in result.text
+    same = answerer.ask("How did the empathy-outcome correlation change from 2011 to 2018?")
+    assert "r = .31 (TF2-2011) vs r = .28 (TF3-2018)" in same.text
+
+
+def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
+    result = answerer.ask("congruence verdict 2002 vs 2011")
+    assert "different scales" in result.text and "downgraded" not in result.text
 
 
 @pytest.mark.parametrize("text", [
-    "what is the capital of France", "asdfghjkl", "", "   ", "?!", "tell me a joke about therapists",
+    "what is the capital of France", "asdfghjkl", "", "   ", "?!", "tell me a joke about lawyers",
     "how tall is the Eiffel tower",
 ])
-def test_questions_outside_the_graph_get_no_answer_and_suggestions(graph, text):
-    result = ask(graph, text)
-    assert result.answers == () and result.template is None
-    assert len(result.suggestions) == 3
-    assert "could not" in result.text or "no answer" in result.text
+def test_questions_outside_the_graph_are_not_understood_and_get_suggestions(answerer, text):
+    result = answerer.ask(text)
+    assert result.answers == () and result.template is None and result.match == "not understood"
+    assert len(result.suggestions) == 3 and "could not match" in result.text
 
 
-def test_slot_text_is_bound_as_a_term_not_pasted(graph):
-    result = ask(graph, 'Which glossary definitions mention "} ; DROP ALL ; # empathy?')
-    assert "DROP ALL" not in result.sparql.split("VALUES")[0]
+def test_user_text_is_bound_as_a_term_never_pasted(graph, answerer):
+    result = answerer.ask('Which glossary definitions mention "} ; DROP ALL ; # empathy?')
     before = len(graph)
-    ask(graph, '"} ; DROP ALL ; #')
+    assert "DROP ALL" not in result.sparql.replace('\\"', "").split("VALUES")[0]
+    answerer.ask('"} ; DROP ALL ; #')
     assert len(graph) == before
 
 
-def test_shown_sparql_escapes_hostile_literals(graph):
-    from rdflib import Literal
-
-    shown = sparql_with_values(queries.get("definitions_mentioning").text, {"text": Literal('x" } DROP ALL #')})
-    run_query(graph, shown)  # still one well-formed query: the quote is escaped
-
-
 def test_json_shape(graph):
-    data = json.loads(json.dumps(ask(graph, "What is empathy?").to_dict()))
-    assert set(data) >= {"question", "template", "answers", "text", "sparql"}
+    data = json.loads(json.dumps(ask(graph, "What is empathy?").to_dict(), default=str))
+    assert set(data) >= {"question", "template", "answers", "text", "sparql", "reading", "match"}
     assert data["answers"][0]["label"] == "Empathy" and data["answers"][0]["iri"].endswith("/empathy")
     assert "suggestions" in ask(graph, "what is the capital of France").to_dict()
 
@@ -114,37 +162,7 @@ def test_inferred_graph_answers_the_same(graph, inferred_graph):
     assert ask(graph, "What is empathy?").answers == ask(inferred_graph, "What is empathy?").answers
 
 
-def test_a_2018_level_question_says_there_are_only_totals(graph):
-    result = ask(graph, "Which relationship elements are demonstrably effective in 2018?")
-    assert result.template == "edition_totals"
-    assert result.text.startswith("TF3-2018 published no per-item verdicts")
-    assert {(a["label"], a["count"]) for a in result.answers} >= {("Demonstrably effective", 9)}
-
-
-def test_a_term_outside_the_glossary_says_so_and_gives_esrkgs_note(graph):
-    result = ask(graph, "What is goal consensus?")
-    assert result.template == "definition" and result.text.startswith("Goal consensus is not in the glossary")
-
-
-def test_an_unchanged_single_verdict_says_so(graph):
-    result = ask(graph, "How has the verdict on feedback changed?")
-    assert result.text.startswith("Feedback has verdicts from one edition only.")
-
-
-@pytest.mark.parametrize(("text", "template", "label"), [
-    ("tell me about empathy", "evidence", "Empathy"),
-    ("list all glossary terms", "glossary", "Therapeutic alliance"),
-    ("Which characteristics can therapy be tailored to?", "tailoring", "Resistance"),
-    ("Who wrote the info sheet?", "sources", "Norcross & Hill (2004)"),
-    ("what's the difference between feedback and collecting client feedback", "relations", "Feedback"),
-    ("What works in general?", "items_at_level", "Empathy"),
-    ("which adaptations respond to resistance", "tailoring",
-     "Matching therapeutic directiveness to level of resistance"),
-    ("what is reactance", "definition", "Resistance"),
-    ("Is matching directiveness to resistance supported?", "evidence",
-     "Matching therapeutic directiveness to level of resistance"),
-])
-def test_more_ways_people_ask(graph, text, template, label):
-    result = ask(graph, text)
-    assert result.template == template
-    assert label in {a["label"] for a in result.answers}
+def test_long_and_odd_input_is_answered_without_error(answerer):
+    for text in ("empathy " * 500, "\x00\x01 empathy", "é" * 2000, "0.3" * 300):
+        result = answerer.ask(text)
+        assert result.match in ("exact", "partial", "not understood")

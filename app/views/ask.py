@@ -1,11 +1,19 @@
-"""Ask: a question in plain words, answered from the graph, with the SPARQL that produced it."""
+"""Ask: a question in plain words, answered from the graph, with how it was read and the SPARQL behind it.
+
+A partial reading is shown as a warning, never as a success; everything the answer says is shown
+as plain text (it can quote what the visitor typed).
+"""
 
 import streamlit as st
 
-from esrkg.templates import TEMPLATES
+from esrkg.ask.types import QUESTION_TYPES
+from notices import show_problem
 from state import answerer, table
 
-EXAMPLES = [template.examples[0] for template in TEMPLATES.values()]
+EXAMPLES = [kind.examples[0] for kind in QUESTION_TYPES]
+MATCH_BOX = {"exact": "success", "partial": "warning", "not understood": "warning"}
+MATCH_WORDS = {"exact": "Understood", "partial": "Partly understood: check the reading",
+               "not understood": "Not understood"}
 
 
 def use_example(question: str) -> None:
@@ -22,20 +30,24 @@ with st.expander("Example questions", expanded=not st.session_state.get("questio
 question = st.session_state.get("question", "")
 if question.strip():
     result = answerer().ask(question)
+    st.text(f"{MATCH_WORDS[result.match]}. {result.reading}")
+    show_problem(result.text, MATCH_BOX[result.match] if result.answers else "warning")  # type: ignore[arg-type]
     if result.answers:
-        st.success(result.text)
         rows = [dict(answer) for answer in result.answers]
         keys = list(dict.fromkeys(key for row in rows for key in row))
         st.dataframe(table(rows, {key: key for key in keys}), hide_index=True, width="stretch",
-                     column_config={"url": st.column_config.LinkColumn(), "iri": st.column_config.LinkColumn()})
-    else:
-        st.warning(result.text)
+                     column_config={"iri": st.column_config.LinkColumn()})
+    elif result.closest:
+        st.caption("The closest facts the graph holds:")
+        closest = [dict(row) for row in result.closest]
+        st.dataframe(table(closest, {key: key for key in dict.fromkeys(k for row in closest for k in row)}),
+                     hide_index=True, width="stretch")
     if result.suggestions:
-        st.markdown("**You could ask:**")
+        st.caption("You could ask:")
         for index, suggestion in enumerate(result.suggestions):
             st.button(suggestion, key=f"suggestion-{index}", on_click=use_example, args=(suggestion,))
     if result.sparql:
-        st.markdown(f"**The SPARQL that answered it** (template `{result.template}`)")
+        st.caption(f"The SPARQL that answered it (question type: {result.template})")
         st.code(result.sparql, language="sparql")
         if st.button("Open in the SPARQL page"):
             st.session_state.sparql_text = result.sparql

@@ -67,7 +67,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
     from esrkg.qa import ask
 
-    result = ask(store_of(args), args.question)  # type: ignore[arg-type]  # qa.ask runs on any store
+    result = ask(store_of(args), args.question)
     if args.json:
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str))
         return 0

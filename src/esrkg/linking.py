@@ -1,32 +1,35 @@
-"""Entity linking: find the graph's concepts named in a free-text question.
+"""Entity linking: find the graph's concepts named in a free-text question, and where.
 
-Labels and synonyms come from the graph (the ``labels`` query). Matching ignores case, punctuation,
-simple plurals, word order and small typos: each question word is corrected to the nearest word
-of the vocabulary when it is close enough, then a concept matches when all the content words of
-one of its names appear in the question. Longer names win, and a word is used by one concept only.
+Names come from the graph (labels, synonyms, glossary headings, esrkg's search terms; the
+``labels`` query). Matching ignores case, punctuation, simple plurals, word order and small typos:
+each question word is corrected to the nearest word of the vocabulary when it is close enough,
+then a concept matches when all the content words of one of its names appear in the question.
+Longer names win, and each word of the question is used by one concept only; the words no concept
+used stay, in order, for the reader to interpret.
 """
 
 import difflib
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-
-from rdflib import Graph
-
-from esrkg import queries
 
 STOPWORDS = frozenset(
     [
         "a", "an", "and", "are", "as", "at", "be", "by", "did", "do", "does", "for", "from", "had",
         "has", "have", "how", "i", "in", "is", "it", "its", "me", "of", "on", "or", "our", "per",
-        "s", "than", "that", "the", "their", "them", "there", "these", "they", "this", "those",
+        "s", "than", "that", "the", "their", "them", "there", "these", "those", "they", "this",
         "to", "was", "were", "what", "whats", "which", "who", "whom", "why", "will", "with",
         "would", "you", "your"
     ]
 )
 MIN_FUZZY_LENGTH = 5  # shorter words must be spelled right: too many near neighbours
-FUZZY_CUTOFF = 0.8
+FUZZY_CUTOFF = 0.6  # a loose first cut: the edit distance decides
+# British spellings people type, and the American ones the sources use.
+SPELLING = {"behaviour": "behavior", "behaviours": "behaviors", "behavioural": "behavioral", "favour": "favor",
+            "colour": "color", "organised": "organized", "customise": "customize", "customising": "customizing",
+            "customisation": "customization", "analyse": "analyze"}
 
 
 def fold(text: str) -> str:
@@ -37,6 +40,7 @@ def fold(text: str) -> str:
 
 def stem(word: str) -> str:
     """A crude singular: enough to make 'elements', 'therapies' and 'styles' match their labels."""
+    word = SPELLING.get(word, word)
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -65,11 +69,30 @@ class Concept:
 
 @dataclass(frozen=True)
 class Mention:
-    """A concept found in a question, with the question words it used."""
+    """A concept found in a question, with the name it matched and the question words it used."""
 
     concept: Concept
     name: str
     used: frozenset[str]
+    positions: tuple[int, ...] = ()
+
+    @property
+    def start(self) -> int:
+        """The position of its first word in the question."""
+        return min(self.positions) if self.positions else -1
+
+
+@dataclass(frozen=True)
+class LinkedQuestion:
+    """A question's words (corrected), the concepts it names, and the words no concept used."""
+
+    tokens: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    free: tuple[tuple[int, str], ...]  # (position, word) of words no concept used
+
+    def free_text(self) -> str:
+        """The unused words, in order, padded with spaces for phrase matching."""
+        return " " + " ".join(word for _, word in self.free) + " "
 
 
 @dataclass(frozen=True)
@@ -77,58 +100,106 @@ class LabelIndex:
     """Every name of every concept, and the vocabulary to correct typos against."""
 
     names: tuple[tuple[frozenset[str], str, Concept], ...]
-    vocabulary: frozenset[str]
+    vocabulary: frozenset[str]  # stemmed words of every name and cue
+    surface: frozenset[str] = frozenset()  # names' words as written (typos are corrected before stemming)
+    dictionary: frozenset[str] = frozenset()  # other correctly spelled words: never corrected
+    cue_surface: frozenset[str] = frozenset()  # the lexicon's words: corrected to within one edit only
 
     def correct(self, word: str) -> str:
-        """The word, or the vocabulary word it is a small typo of."""
-        if word in self.vocabulary or len(word) < MIN_FUZZY_LENGTH or word.isdigit():
-            return word
-        return _closest(word, self.vocabulary)
+        """The stemmed word, or the stemmed vocabulary word it is a small typo of."""
+        stemmed = stem(word)
+        if stemmed in self.vocabulary or len(word) < MIN_FUZZY_LENGTH or word.isdigit() or word in self.dictionary:
+            return stemmed
+        closest = _closest(word, self.surface or self.vocabulary)
+        if closest == word and self.cue_surface:
+            closest = _closest(word, self.cue_surface, 1)
+        return stem(closest) if stem(closest) in self.vocabulary else stemmed
 
-    def find(self, question: str) -> list[Mention]:
+    def link(self, question: str) -> LinkedQuestion:
         """The concepts named in a question, longest names first, each word used once."""
-        tokens = {self.correct(w) for w in words(question) if w not in STOPWORDS}
-        candidates = [(len(need), name, concept, need) for need, name, concept in self.names if need and need <= tokens]
+        tokens = tuple(self.correct(w) for w in fold(question).split())
+        places: dict[str, list[int]] = {}
+        for position, token in enumerate(tokens):
+            if token not in STOPWORDS:
+                places.setdefault(token, []).append(position)
+        candidates = [(len(need), name, concept, need) for need, name, concept in self.names
+                      if need and all(word in places for word in need)]
         # Longest names first; on a tie the characteristic wins over the adaptation named after it
         # ("Preferences"): its scope (esr:within) includes the adaptation's evidence.
         candidates.sort(key=lambda c: (-c[0], c[1], c[2].kind != "ClientCharacteristic"))
-        used: set[str] = set()
+        used: set[int] = set()
         mentions: list[Mention] = []
         for _, name, concept, need in candidates:
-            if need & used or any(m.concept == concept for m in mentions):
+            if any(m.concept == concept for m in mentions):
                 continue
-            used |= need
-            mentions.append(Mention(concept, name, need))
-        return mentions
+            positions = _compact([[p for p in places[word] if p not in used] for word in need], tokens)
+            if positions is None:
+                continue
+            used.update(positions)
+            mentions.append(Mention(concept, name, need, positions))
+        free = tuple((p, t) for p, t in enumerate(tokens) if p not in used)
+        return LinkedQuestion(tokens, tuple(mentions), free)
+
+    def find(self, question: str) -> list[Mention]:
+        """The concepts named in a question, longest names first, each word used once."""
+        return list(self.link(question).mentions)
+
+
+SEPARATORS = frozenset({"or", "vs", "versus", "than", "compared", "nor"})
+
+
+def _compact(occurrences: list[list[int]], tokens: Sequence[str]) -> tuple[int, ...] | None:
+    """One position per word of a name, close together (a name's words may come in any order, with a
+    couple of other words between them, but not scattered over the question nor across an "or")."""
+    if any(not places for places in occurrences):
+        return None
+    best: tuple[int, ...] | None = None
+    for anchor in occurrences[0]:
+        chosen = [anchor] + [min(places, key=lambda p: abs(p - anchor)) for places in occurrences[1:]]
+        if len(set(chosen)) < len(chosen):
+            continue
+        span = max(chosen) - min(chosen)
+        if SEPARATORS & set(tokens[min(chosen):max(chosen)]):
+            continue
+        if span <= len(chosen) + 2 and (best is None or span < max(best) - min(best)):
+            best = tuple(sorted(chosen))
+    return best
 
 
 def edit_distance(first: str, second: str) -> int:
-    """Levenshtein distance (insertions, deletions, substitutions)."""
-    previous = list(range(len(second) + 1))
+    """Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps."""
+    rows = [list(range(len(second) + 1))]
     for i, a in enumerate(first, start=1):
-        current = [i]
+        row = [i]
         for j, b in enumerate(second, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b)))
-        previous = current
-    return previous[-1]
+            cost = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a != b))
+            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
+                cost = min(cost, rows[-2][j - 2] + 1)
+            row.append(cost)
+        rows.append(row)
+    return rows[-1][-1]
 
 
-@lru_cache(maxsize=4096)
-def _closest(word: str, vocabulary: frozenset[str]) -> str:
+@lru_cache(maxsize=8192)
+def _closest(word: str, vocabulary: frozenset[str], most: int = 2) -> str:
     """The nearest vocabulary word within one edit (two for words of 8+ letters), else the word itself."""
-    allowed = 1 if len(word) < 8 else 2
-    for candidate in difflib.get_close_matches(word, vocabulary, n=3, cutoff=FUZZY_CUTOFF):
+    allowed = min(most, 1 if len(word) < 8 else 2)
+    for candidate in difflib.get_close_matches(word, vocabulary, n=5, cutoff=FUZZY_CUTOFF):
         if edit_distance(word, candidate) <= allowed:
             return candidate
     return word
 
 
-def build_index(graph: Graph, extra_vocabulary: frozenset[str] = frozenset()) -> LabelIndex:
-    """Read every concept's names from the graph."""
+def build_index(rows: Iterable[Mapping[str, object]], extra_vocabulary: Sequence[str] = (),
+                dictionary: Sequence[str] = ()) -> LabelIndex:
+    """An index over concepts' names: rows of (node, kind, name, label), as the ``labels`` query gives them."""
+    rows = list(rows)
     names = []
-    for row in queries.rows(graph, "labels"):
+    for row in rows:
         kind = str(row["kind"]).rsplit("/", 1)[-1]
         concept = Concept(str(row["node"]), kind, str(row["label"]))
         names.append((content_words(str(row["name"])), str(row["name"]), concept))
-    vocabulary = frozenset(w for need, _, _ in names for w in need) | extra_vocabulary
-    return LabelIndex(tuple(names), vocabulary)
+    surface = frozenset(w for row in rows for w in fold(str(row["name"])).split() if w not in STOPWORDS)
+    cues = frozenset(w for text_ in extra_vocabulary for w in fold(text_).split() if w not in STOPWORDS) - surface
+    vocabulary = frozenset(stem(w) for w in surface | cues)
+    return LabelIndex(tuple(names), vocabulary, surface, frozenset(dictionary) - surface - cues, cues)

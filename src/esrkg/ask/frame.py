@@ -1,0 +1,125 @@
+"""A question as a typed frame: what is asked, and the constraints on it, before any SPARQL exists.
+
+The reader (:mod:`esrkg.ask.reader`) fills a :class:`Frame`; a question type
+(:mod:`esrkg.ask.types`) answers frames of its shape by composing SPARQL from them.
+"""
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Literal
+
+from esrkg.linking import Concept
+
+Asks = Literal[
+    "items", "level", "evidence", "definition", "statistic", "estimates", "ranking", "comparison", "change",
+    "count", "order", "recommendations", "sources", "relations", "tailoring", "components", "glossary",
+    "mentions", "perspectives", "format_elements", "unknown",
+]
+Statistic = Literal["effect", "ci", "p", "k", "n", "d_equivalent", "heterogeneity", "doi"]
+Field = Literal["value", "k", "n", "i2", "ci_low", "ci_high", "p", "zero_in_ci"]
+Op = Literal[">", ">=", "<", "<=", "between", "includes"]
+LevelCue = Literal["top", "probably", "promising", "insufficient", "promising-insufficient", "exact"]
+EditionMode = Literal["named", "both", "all", "first", "latest", "default"]
+
+STATISTIC_NAMES: dict[str, str] = {
+    "effect": "effect sizes", "ci": "95% confidence intervals", "p": "p-values", "k": "numbers of studies (k)",
+    "n": "sample sizes (N)", "d_equivalent": "d equivalents", "heterogeneity": "heterogeneity (I², Q)",
+    "doi": "DOIs",
+}
+FIELD_NAMES: dict[str, str] = {
+    "value": "the effect size", "k": "k", "n": "N", "i2": "I²", "ci_low": "the CI's lower bound",
+    "ci_high": "the CI's upper bound", "p": "p", "zero_in_ci": "a CI that includes zero",
+}
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A numeric constraint on an estimate: 'N over 1000', 'r above .3', 'CI includes zero'."""
+
+    field: Field
+    op: Op
+    number: Decimal = Decimal(0)
+    upper: Decimal | None = None
+    metric: str | None = None
+    edition: str | None = None
+
+    def describe(self) -> str:
+        """'r > 0.3', 'N > 1000', 'a CI that includes zero'."""
+        if self.field == "zero_in_ci":
+            return FIELD_NAMES["zero_in_ci"]
+        name = self.metric if self.field == "value" and self.metric else FIELD_NAMES[self.field]
+        if self.op == "between":
+            return f"{name} between {self.number} and {self.upper}"
+        return f"{name} {self.op} {self.number}"
+
+
+@dataclass(frozen=True)
+class LevelConstraint:
+    """An evidence level, as named ('probably effective', 'promising', an exact level), in an edition."""
+
+    cue: LevelCue
+    level: str | None = None  # the level's IRI when the question names it exactly
+    edition: str | None = None
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Largest or smallest, how many, by which field; offset 1 for 'second-largest'."""
+
+    direction: Literal["max", "min"]
+    count: int | None = 1
+    field: Field = "value"
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class Order:
+    """A position in a sequence of stages: before/after a stage, first/last n, all in order, reversed."""
+
+    relation: Literal["after", "before", "between", "first", "last", "all", "reverse", "position"]
+    count: int | None = None
+    position: int | None = None
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a question asks and its constraints, with the words it was read from."""
+
+    question: str
+    asks: Asks
+    polar: bool = False  # a yes/no question about the claim the rest of the frame states
+    statistics: tuple[str, ...] = ()
+    items: tuple[Concept, ...] = ()
+    part: Literal["element", "adaptation", "characteristic"] | None = None
+    editions: tuple[str, ...] = ()
+    edition_mode: EditionMode = "default"
+    levels: tuple[LevelConstraint, ...] = ()
+    thresholds: tuple[Threshold, ...] = ()
+    missing: tuple[str, ...] = ()  # statistics the question asks to be absent ("lack a CI")
+    no_verdict: bool = False  # "got no verdict", "without a verdict"
+    same_level: bool = False  # "had the same verdict in 2002 and 2011"
+    negated: bool = False
+    metrics: tuple[str, ...] = ()
+    ranking: Ranking | None = None
+    order: Order | None = None
+    stages: tuple[Concept, ...] = ()
+    audience: Concept | None = None
+    sources: tuple[Concept, ...] = ()
+    others: tuple[Concept, ...] = ()  # components, formats, perspectives, terms named
+    words: frozenset[str] = frozenset()  # content words no concept or cue used (to pick sub-estimates)
+    unexplained: frozenset[str] = frozenset()
+    direction: Literal["up", "down"] | None = None
+    on_sheet: bool = False  # "items on the 2002 sheet"
+    sequence: Concept | None = None  # the sequence of stages a named item is ("Stages of change")
+    verdict_editions: tuple[str, ...] = ()  # editions of the named ones that have per-item verdicts
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def but(self, **changes: object) -> "Frame":
+        """A copy with some fields changed."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    @property
+    def item(self) -> Concept | None:
+        """The first item the question names."""
+        return self.items[0] if self.items else None

@@ -1,0 +1,164 @@
+"""The words people use for what they ask, as data: statistics, comparisons, rankings, order,
+negation, editions and evidence levels.
+
+Each cue is a phrase in folded form (lowercase ASCII, punctuation as spaces); the reader looks
+for the longest phrases first. Nothing here names a concept of the graph: concepts come from the
+graph's own labels (see :mod:`esrkg.linking`).
+"""
+
+# What is asked: cue phrases per intent. The reader decides between intents by the precedence
+# rules in :mod:`esrkg.ask.reader`; a cue only says that a word of the question points there.
+INTENT_CUES: dict[str, tuple[str, ...]] = {
+    "define": ("define", "defined", "definition", "definitions", "mean", "means", "meaning", "meant",
+               "explain", "what counts as", "what is meant by", "what is that about", "what is it",
+               "stand for"),
+    "mention": ("mention", "mentions", "mentioning", "refer to", "refers to", "referring to", "come up", "comes up",
+                "show up", "shows up", "use the word",
+                "uses the word", "talk about", "talks about", "word", "contain", "contains", "describes",
+                "described as", "is about", "are about"),
+    "glossary": ("glossary", "glossary terms", "glossary entries", "glossary entry", "terms", "entries"),
+    "recommend": ("recommend", "recommends", "recommended", "recommendation", "recommendations",
+                  "advise", "advises", "advice", "should", "guidance", "tell practitioners",
+                  "tell researchers", "urge"),
+    "source": ("source", "sources", "cite", "cited", "citation", "citations", "reference", "references", "doi",
+               "who wrote", "who did", "who reported", "who published", "who developed", "who proposed", "authors",
+               "author", "wrote", "published", "publication", "article", "journal", "come from", "comes from",
+               "where does", "where is", "where do", "reported the", "gives the"),
+    "tailor": ("tailored", "tailor", "tailoring", "respond to", "responds to", "response to", "address",
+               "addresses", "meant to fit", "meant for", "fit", "fits", "built around", "aimed at", "targets",
+               "for a client", "for clients", "client who", "clients who", "client with", "clients with"),
+    "component": ("component", "components", "consist", "consists", "consist of", "made up",
+                  "makes up", "make up", "measured", "part of the alliance"),
+    "relate": ("relate", "related", "relates", "relation", "relations", "attend to", "attends to", "strengthen",
+               "strengthens", "draw on", "draws on", "replaced", "split into", "split", "narrower", "broader",
+               "belong to", "belongs to", "part of", "cover", "covers", "same as", "same thing", "difference between",
+               "connected", "linked", "became", "earlier item", "earlier element", "later elements"),
+    "stages": ("stage", "stages", "step", "steps", "phase", "phases", "sequence"),
+    "count": ("how many", "number of", "count of", "breakdown", "in total", "total number"),
+    "change": ("change", "changed", "changes", "differ", "differed", "happened to", "move up or down",
+               "moved", "went from", "go from", "kept", "keep", "stay", "stayed", "slipped", "ended up",
+               "same verdict", "same rating", "then", "over time", "evolve", "evolved", "upgraded", "downgraded",
+               "up or down", "go up", "go down", "grow", "grew", "shrink", "shrank", "rise", "rose", "fall", "fell",
+               "increase", "increased", "decrease", "decreased"),
+    "compare": ("compare", "compared", "comparison", "versus", "vs", "than", "or", "which was larger",
+                "which had the", "which is bigger", "bigger", "larger", "stronger", "weaker", "smaller", "higher",
+                "lower", "more strongly", "more effective", "less effective"),
+    # Words for the verdict itself (an item's level) ...
+    "level": ("level", "evidence level", "verdict", "verdicts", "rating", "rated", "rate", "ratings", "category",
+              "categories", "status", "judged", "judge", "land", "put in", "conclude", "concluded", "count as",
+              "counts as", "make the", "made the", "consider", "considered", "call", "called", "how effective",
+              "how strong was the evidence", "how strong is the evidence", "how much evidence", "classified",
+              "strength of evidence", "strength of the evidence"),
+    # ... and words that ask whether or how well something works, without naming a statistic.
+    "evidence": ("evidence", "effective", "effectiveness", "works", "work", "supported", "support", "proven",
+                 "list", "find", "found", "get", "got", "give", "gave", "improve outcomes", "improves outcomes",
+                 "improve outcome", "helpful", "help"),
+    "about": ("tell me about", "what is known about", "what do we know about", "overview of", "summary of",
+              "summarize", "summarise", "everything about"),
+}
+
+# Statistics an estimate can report, by the words for them.
+STATISTIC_CUES: dict[str, tuple[str, ...]] = {
+    "ci": ("confidence interval", "confidence intervals",
+           "confidence", "ci", "cis", "95", "interval", "intervals",
+           "interval estimate", "lower bound", "upper bound", "margin of error"),
+    "p": ("p value", "p values", "pvalue", "p", "significance", "significant", "statistically significant",
+          "how significant", "significance level"),
+    "k": ("k", "how many studies", "number of studies", "how many samples", "number of samples",
+          "how many independent samples", "studies did", "studies were", "studies in", "studies behind",
+          "studies on", "samples in"),
+    "n": ("n", "sample size", "sample sizes", "how many clients", "how many patients", "how many participants",
+          "how many people", "how many trainees", "number of clients", "number of patients",
+          "number of participants", "total n", "clients were", "patients were", "participants in",
+          "participants were", "how big was the sample", "how large was the sample", "the sample"),
+    "d_equivalent": ("d equivalent", "d equiv", "equivalent d", "d value", "in d units",
+                     "converted to d", "as a d", "what d", "d corresponds", "corresponds to", "alongside its"),
+    "heterogeneity": ("heterogeneity", "heterogeneous", "i2", "i squared",
+                      "i 2", "isquared", "q statistic", "q test", "cochran", "degrees of freedom", "df"),
+    "doi": ("doi", "dois", "digital object identifier"),
+    "effect": ("effect size", "effect sizes", "effect", "effects", "correlation", "correlations",
+               "correlated", "correlates", "correlate", "associated", "association",
+               "related to outcome", "relate to outcome", "predict outcome", "predicts outcome", "how big",
+               "how strongly", "how strong", "magnitude", "odds ratio",
+               "odds", "r", "d", "g", "hedges", "cohen"),
+}
+
+# A metric, by the words for it (single letters are read only as whole words).
+METRIC_CUES: dict[str, tuple[str, ...]] = {
+    "r": ("r", "correlation", "correlations", "correlated", "correlate", "correlates"),
+    "d": ("d", "cohen s d", "cohens d", "standardized mean difference", "d value", "d values"),
+    "g": ("g", "hedges g", "hedges"),
+    "OR": ("odds ratio", "odds ratios", "odds"),
+}
+
+# Ranking: the direction and the field it ranks by.
+RANK_MAX = ("largest", "biggest", "highest", "strongest", "greatest", "top", "most", "best", "maximum", "max",
+            "largest to smallest", "highest first", "by size")
+RANK_MIN = ("smallest", "lowest", "weakest", "least", "fewest", "minimum", "min", "most negative", "smallest first")
+RANK_FIELD: dict[str, tuple[str, ...]] = {
+    "k": ("studies", "samples", "most studies", "fewest studies"),
+    "n": ("clients", "patients", "participants", "sample", "people", "n"),
+}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2, "three": 3, "four": 4,
+            "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+# Order within a sequence of stages.
+ORDER_CUES: dict[str, tuple[str, ...]] = {
+    "after": ("after", "follows", "follow", "following", "next", "comes after", "right after", "succeeds"),
+    "before": ("before", "precedes", "precede", "preceding", "prior to", "comes before"),
+    "between": ("between", "lies between"),
+    "first": ("first", "initial", "earliest", "beginning"),
+    "last": ("last", "final", "latest"),
+    "reverse": ("backwards", "reverse", "reversed", "from maintenance to"),
+    "in_order": ("in order", "order", "ordered", "sequence", "from 0 to 7", "from warded off to"),
+}
+
+# Comparators for thresholds ("N over 1000", "r above .3", "fewer than 10 studies").
+ABOVE = ("more than", "greater than", "higher than", "larger than", "bigger than", "over", "above", "exceeded",
+         "exceeding", "exceeds", "exceed", ">")
+AT_LEAST = ("at least", "or more", "or higher", "or above", "or greater", ">=")
+BELOW = ("fewer than", "less than", "lower than", "smaller than", "under", "below", "<")
+AT_MOST = ("at most", "or less", "or fewer", "or lower", "or below", "<=")
+
+NEGATION = ("not", "no", "nt", "without", "lack", "lacks", "lacked", "lacking", "never", "neither", "nor", "none",
+            "except", "other than")
+# Phrases that state a level of evidence rather than negate one ("not enough research").
+INSUFFICIENT_PHRASES = ("insufficient", "insufficiently", "not enough research", "lacked enough research",
+                        "lack enough research", "not supported", "under researched", "underresearched",
+                        "too little research", "not yet proven", "not proven")
+
+# Evidence levels as people name them; resolved against each edition's own scale.
+LEVEL_CUES: dict[str, tuple[str, ...]] = {
+    "top": ("demonstrably effective", "demonstrably", "strongest evidence",
+            "best evidence", "top rated", "top rating", "proven", "what works", "works", "work best",
+            "highest rating", "top category"),
+    "probably": ("probably effective", "probably"),
+    "promising": ("promising", "only promising", "merely promising"),
+    "insufficient": INSUFFICIENT_PHRASES,
+}
+
+# Editions as people name them, beyond the editions' labels and search terms in the graph.
+EDITION_CUES: dict[str, tuple[str, ...]] = {
+    "first": ("first task force", "first edition", "original", "original task force", "earliest", "division 29",
+              "norcross and hill", "norcross hill", "info sheet", "the sheet", "synopsis", "2002"),
+    "latest": ("latest", "most recent", "newest", "current", "third task force", "third edition"),
+    "all": ("all editions", "every edition", "each edition", "any edition", "across editions",
+            "over time", "ever", "over the years", "in any edition", "all three", "each task force",
+            "across the editions", "both editions"),
+}
+
+# Words about the domain that carry no constraint of their own: a question made of them and
+# cue words is understood; words outside them, the cues and the graph's labels are unexplained.
+DOMAIN_WORDS = frozenset("""
+task force forces tf tf1 tf2 tf3 edition editions report reports reported review reviews meta analysis
+analyses anaylsis study studies research researched therapy therapies psychotherapy therapist therapists
+therapeutic client clients patient patients relationship relationships element elements item items adaptation
+adaptations adaption customization customizations customizing customize customise tailoring way ways method
+methods characteristic characteristics trait traits outcome outcomes estimate estimates estimated finding
+findings figure figures value values result results number numbers interdivisional apa division divisions
+sheet info synopsis year years time list lists give show tell name named what which who whom whose how why
+where when was were is are be been did do does has have had get got the a an of in on for to with and or by
+from at as it its this that these those there their they them we you i me my our your one two three all any
+each every both either some only just also still yet again according per about into within based rests rest
+resting behind total overall pooled weighted mean average
+""".split())  # noqa: SIM905 (a word list reads best as text)

@@ -1,0 +1,469 @@
+"""Questions about estimates: a statistic of an item, estimates that pass thresholds or lack a
+statistic, rankings, comparisons across editions or items (like with like only), and yes/no
+checks of significance, sign or size."""
+
+import dataclasses
+import re
+from decimal import Decimal
+
+from esrkg.ask.context import AskContext, EditionInfo
+from esrkg.ask.frame import STATISTIC_NAMES, Frame, Threshold
+from esrkg.ask.result import Answer, answer
+from esrkg.ask.sparql_builder import Select, iri, number, text
+from esrkg.ask.types.base import (
+    Composed,
+    QuestionType,
+    Row,
+    Worded,
+    bind_editions,
+    bind_items,
+    edition_note,
+    editions_with,
+    estimate_select,
+    item_names,
+    join,
+    named_editions,
+)
+from esrkg.ask.types.wording import estimate_answer, estimate_line, figure, statistics
+from esrkg.linking import words
+
+ALL_EDITIONS = "no edition named: every edition that reported estimates"
+# Words of estimate descriptions that never single out one estimate of an item.
+GENERIC = frozenset(words("outcome outcomes effect effects correlation size sizes estimate meta analysis "
+                          "treatment therapy and vs with of the when their get"))
+SIGNIFICANCE = Decimal("0.05")
+SINGULAR = {"effect": "pooled effect size", "ci": "95% confidence interval", "p": "p-value",
+            "k": "number of studies (k)", "n": "sample size (N)", "d_equivalent": "d equivalent",
+            "heterogeneity": "heterogeneity (I², Q)", "doi": "DOI"}
+
+_FIELD_EXPRESSION = {
+    "value": "?value", "k": "?k", "i2": "?i2", "ci_low": "?ciLow", "ci_high": "?ciHigh", "p": "?p",
+}
+_FIELD_PATTERN = {
+    "value": "?estimate esr:value ?value ; esr:metric ?metric .",
+    "k": "?estimate esr:studyCount ?k .",
+    "i2": "?estimate esr:heterogeneity ?i2Node . ?i2Node a obo:STATO_0000420 ; esr:numericValue ?i2 .",
+    "ci_low": "?estimate esr:confidenceInterval/esr:lowerLimit ?ciLow .",
+    "ci_high": "?estimate esr:confidenceInterval/esr:upperLimit ?ciHigh .",
+    "p": "?estimate esr:pValue/esr:numericValue ?p .",
+}
+_MISSING_PATTERN = {
+    "ci": "?estimate esr:confidenceInterval ?anyCi", "p": "?estimate esr:pValue ?anyP",
+    "k": "?estimate esr:studyCount ?anyK", "n": "?estimate esr:sampleSize|esr:sampleSizeLowerBound ?anyN",
+    "d_equivalent": "?estimate esr:dEquivalent ?anyD", "heterogeneity": "?estimate esr:heterogeneity ?anyH",
+    "doi": "?estimate dcterms:source/bibo:doi ?anyDoi", "effect": "?estimate esr:value ?anyValue",
+}
+PART_KINDS = {"element": ["RelationshipElement"], "adaptation": ["Adaptation", "ClientCharacteristic"],
+              "characteristic": ["ClientCharacteristic", "Adaptation"]}
+
+
+def threshold_filters(select: Select, limits: tuple[Threshold, ...], estimate: str = "?estimate") -> None:
+    """FILTERs for thresholds, with their numbers bound as typed literals in VALUES."""
+    for index, limit in enumerate(limits):
+        bound = f"t{index}"
+        if limit.field == "zero_in_ci":
+            select.where(f"{estimate} esr:confidenceInterval ?zeroCi{index} .",
+                         f"?zeroCi{index} esr:lowerLimit ?zeroLow{index} ; esr:upperLimit ?zeroHigh{index} .")
+            select.filter(f"?zeroLow{index} <= 0 && ?zeroHigh{index} >= 0")
+            continue
+        if limit.field == "n":
+            # A bound ("more than 14,000") passes a lower threshold; it can never pass an upper one.
+            select.optional(f"{estimate} esr:sampleSize ?nExact{index}",
+                            f"{estimate} esr:sampleSizeLowerBound ?nBound{index}")
+            expression = f"COALESCE(?nExact{index}, ?nBound{index})" if limit.op in (">", ">=", "between") \
+                else f"?nExact{index}"
+            select.filter(f"BOUND(?nExact{index}) || BOUND(?nBound{index})")
+        else:
+            pattern = _FIELD_PATTERN[limit.field].replace("?estimate", estimate)
+            select.where(pattern)
+            expression = _FIELD_EXPRESSION[limit.field]
+            if limit.field == "value" and limit.metric:
+                select.bind_one(f"metric{index}", text(limit.metric))
+                select.filter(f"?metric = ?metric{index}")
+        select.bind_one(bound, number(limit.number))
+        if limit.op == "between" and limit.upper is not None:
+            select.bind_one(f"{bound}u", number(limit.upper))
+            select.filter(f"{expression} >= ?{bound} && {expression} <= ?{bound}u")
+        else:
+            select.filter(f"{expression} {limit.op} ?{bound}")
+
+
+def _editions(frame: Frame, context: AskContext) -> tuple[list[EditionInfo], str]:
+    named = named_editions(frame, context)
+    chosen = named or editions_with(context, "estimates")
+    return chosen, edition_note(frame, context, chosen if named else [], ALL_EDITIONS) if named else \
+        f"({ALL_EDITIONS})"
+
+
+def _base(frame: Frame, context: AskContext, statistics_: tuple[str, ...], required: tuple[str, ...] = ()) -> \
+        tuple[Select, str]:
+    editions, note = _editions(frame, context)
+    scoped = bool(frame.items)
+    select = estimate_select(statistics_, required=required, scoped=scoped)
+    if scoped:
+        bind_items(select, frame)
+    if frame.sources:
+        select.bind_one("source", *(iri(s.iri) for s in frame.sources))
+        select.where("?estimate dcterms:source ?source .")
+    bind_editions(select, editions)
+    if frame.part and not frame.items:
+        select.bind_one("kind", *(iri(f"https://w3id.org/esrkg/{k}") for k in PART_KINDS[frame.part]))
+        select.where("?subject a ?kind .")
+    return select, note
+
+
+def _asked(frame: Frame) -> tuple[str, ...]:
+    asked = tuple(s for s in frame.statistics if s != "effect") or ("effect",)
+    return asked
+
+
+def _about(frame: Frame) -> str:
+    if frame.items:
+        return item_names(frame)
+    if frame.sources:
+        return join([s.label for s in frame.sources])
+    return {"element": "relationship elements", "adaptation": "ways of customizing therapy"}.get(frame.part or "",
+                                                                                                  "every item")
+
+
+# --- one item's statistics ----------------------------------------------------------------------
+
+def compose_statistic(frame: Frame, context: AskContext) -> Composed:
+    asked = _asked(frame)
+    required = tuple(s for s in asked if s != "effect")
+    select, note = _base(frame, context, (*asked, "k", "n"), required)
+    if frame.metrics and "effect" in asked:
+        select.bind_one("metric", *(text(m) for m in frame.metrics))
+    if required == () and not frame.metrics:
+        # "the effect size": a pooled figure; a qualitative summary is not one.
+        select.where("?estimate esr:value ?pooled .")
+    names = join([STATISTIC_NAMES[s] for s in asked])
+    reading = f"the {names} of {_about(frame)} {note}".strip()
+    closest, _ = _base(frame, context, ("ci", "p", "k", "n"))
+    missing = (f"The {join([SINGULAR[s] for s in asked])} of {_about(frame)} {note} is not recorded in the graph:"
+               " the sources esrkg was built from give none.")
+    return Composed(select, reading, missing=missing, closest=closest, facts={"asked": asked})
+
+
+def distinctive_words(frame: Frame, rows: list[Row]) -> list[str]:
+    """Question words that single out some of the item's estimates ('security', 'dropout', 'therapist')."""
+    descriptions = [set(words(str(r.get("estimates", "")))) for r in rows]
+    if len(rows) < 2:
+        return []
+    named = {w for r in rows for w in words(str(r.get("subjectLabel", "")))}  # words of the item's own name
+    found = []
+    for word in frame.words:
+        if word in GENERIC or word in named:
+            continue
+        hits = sum(word in d for d in descriptions)
+        if 0 < hits < len(rows):
+            found.append(word)
+    return sorted(found)
+
+
+def refine_statistic(frame: Frame, rows: list[Row], composed: Composed) -> Composed | None:
+    """When the question's words single out some estimates, the query that keeps just those."""
+    found = distinctive_words(frame, rows)
+    if not found or composed.select is None or not isinstance(composed.select, Select):
+        return None
+    select = composed.select
+    narrowed = dataclasses.replace(select, values=list(select.values), filters=list(select.filters))
+    narrowed.bind_one("word", *(text(rf"\b{re.escape(w)}") for w in found))
+    narrowed.filter("REGEX(?estimates, ?word, \"i\")")
+    return Composed(narrowed, composed.reading + f", the estimates on {join(found)}", composed.missing,
+                    composed.closest, composed.facts)
+
+
+def word_statistic(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
+    asked = composed.facts.get("asked", ("effect",))
+    label = frame.items[0].label if frame.items else ""
+    lines = [estimate_line(r, asked, label) for r in rows]
+    subject = _about(frame)
+    return Worded(f"{subject}: " + "; ".join(lines) + ".", [estimate_answer(r) for r in rows])
+
+
+STATISTIC = QuestionType(
+    "statistic", "A statistic of an item's estimates (effect size, CI, p, k, N, d equivalent, heterogeneity)",
+    lambda f: f.asks == "statistic" and not f.polar, compose_statistic, word_statistic,
+    ("What was the effect size of empathy in 2011?", "What was the confidence interval for empathy in 2011?",
+     "How many studies were in the 2018 empathy meta-analysis?", "p value for congruence 2011",
+     "How many clients were in the 2011 alliance meta-analysis for individual therapy?",
+     "heterogeneity in the 2018 cohesion meta-analysis", "odds ratio for preferences and dropout"),
+)
+
+
+# --- estimates that pass thresholds, or lack a statistic -------------------------------------------
+
+def compose_estimates(frame: Frame, context: AskContext) -> Composed:
+    asked = tuple(dict.fromkeys([*_asked(frame), *(t.field for t in frame.thresholds if t.field in ("k", "n"))]))
+    select, note = _base(frame, context, asked)
+    threshold_filters(select, frame.thresholds)
+    for statistic in frame.missing:
+        select.filter(f"NOT EXISTS {{ {_MISSING_PATTERN[statistic]} }}")
+    if frame.metrics and not any(t.metric for t in frame.thresholds):
+        select.bind_one("metric", *(text(m) for m in frame.metrics))
+    conditions = [t.describe() for t in frame.thresholds] + [f"no {STATISTIC_NAMES[s].rstrip('s')}"
+                                                              for s in frame.missing]
+    metric = f" ({join(frame.metrics)})" if frame.metrics else ""
+    return Composed(select, f"the estimates{metric} of {_about(frame)} with {join(conditions)} {note}".strip(),
+                    facts={"asked": asked})
+
+
+def word_estimates(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
+    asked = composed.facts.get("asked", ("effect",))
+    if not rows:
+        return Worded("No estimate matches.", [])
+    lines = [estimate_line(r, asked) for r in rows]
+    labels = join([r["subjectLabel"] for r in rows])
+    return Worded(f"{labels}. " + "; ".join(lines) + ".", [estimate_answer(r) for r in rows])
+
+
+ESTIMATES = QuestionType(
+    "estimates", "Estimates that pass thresholds or lack a statistic",
+    lambda f: f.asks == "estimates" and not f.polar, compose_estimates, word_estimates,
+    ("Which 2011 meta-analyses had more than 3000 clients?", "which effect sizes were negative",
+     "which 2018 correlations were above .3?", "Which 2011 findings lack a confidence interval?",
+     "Which 2018 estimate had a confidence interval that included zero?"),
+)
+
+
+# --- rankings ------------------------------------------------------------------------------------
+
+def compose_ranking(frame: Frame, context: AskContext) -> Composed:
+    ranking = frame.ranking
+    assert ranking is not None
+    field = ranking.field
+    asked = ("effect", field) if field in ("k", "n") else ("effect", "ci")
+    select, note = _base(frame, context, asked)
+    threshold_filters(select, frame.thresholds)
+    metric = frame.metrics[0] if frame.metrics else None
+    if field == "value":
+        select.where("?estimate esr:value ?rankValue ; esr:metric ?metric .")
+        if metric is None:
+            metric = "d" if frame.part == "adaptation" else "r"
+        select.bind_one("rankMetric", text(metric))
+        select.filter("?metric = ?rankMetric")
+        key = "?rankValue"
+    elif field == "k":
+        select.where("?estimate esr:studyCount ?rankValue .")
+        key = "?rankValue"
+    else:
+        # A bound ("more than 30,000") ranks by its number: N is at least that large.
+        select.optional("?estimate esr:sampleSize ?rankExact", "?estimate esr:sampleSizeLowerBound ?rankBound")
+        select.filter("BOUND(?rankExact) || BOUND(?rankBound)")
+        key = "COALESCE(?rankExact, ?rankBound)"
+    if field != "n" and "rankValue" not in select.variables:
+        select.variables.append("rankValue")
+    select.order_by = [f"DESC({key})" if ranking.direction == "max" else key, "?subjectLabel"]
+    select.limit = ranking.count
+    select.offset = ranking.offset
+    how = {"max": "largest", "min": "smallest"}[ranking.direction]
+    count = "all, in order" if ranking.count is None else (f"the {how}" if ranking.count == 1 else
+                                                              f"the {ranking.count} {how}")
+    if ranking.offset:
+        count = f"number {ranking.offset + 1} by size"
+    by = {"value": f"{metric} values" + ("" if frame.metrics else " (no metric named; other metrics are not "
+                                                                 "comparable)"),
+          "k": "k (studies)", "n": "N (clients)"}.get(field, field)
+    return Composed(select, f"{count} of the {by} of {_about(frame)} {note}".strip(), facts={"asked": asked})
+
+
+def word_ranking(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
+    asked = composed.facts.get("asked", ("effect",))
+    lines = [f"{index}. {estimate_line(r, asked)}" for index, r in enumerate(rows, start=1 + (
+        frame.ranking.offset if frame.ranking else 0))]
+    return Worded("; ".join(lines) + ".", [estimate_answer(r) for r in rows])
+
+
+RANKING = QuestionType(
+    "ranking", "Largest, smallest, top n estimates",
+    lambda f: f.asks == "ranking" and not f.polar and f.ranking is not None, compose_ranking, word_ranking,
+    ("Which element had the largest correlation in 2018?", "top 3 correlations in 2018", "biggest d in 2018",
+     "which 2018 meta-analysis had the most studies?"),
+)
+
+
+# --- comparisons: like with like only ---------------------------------------------------------------
+
+def compose_comparison(frame: Frame, context: AskContext) -> Composed:
+    if len(frame.items) == 1 and len(frame.editions) == 1:
+        # "Did it go down in 2018?": against the other editions that report it.
+        frame = frame.but(editions=(), edition_mode="default")
+    select, note = _base(frame, context, ("effect", "ci", "k", "n", "direction"))
+    if frame.metrics:
+        select.bind_one("metric", *(text(m) for m in frame.metrics))
+    select.where("?estimate esr:estimand ?estimand .")
+    select.variables.append("estimand")
+    what = "between the items" if len(frame.items) > 1 else "across editions"
+    return Composed(select, f"a comparison of the estimates of {_about(frame)} {what} {note}".strip(),
+                    facts={"asked": ("effect", "ci", "k", "n")})
+
+
+def _key(row: Row) -> tuple[str, str, str]:
+    return (str(row.get("estimand")), str(row.get("metric")), str(row.get("directionLabel", "")))
+
+
+def comparable_pairs(frame: Frame, rows: list[Row]) -> tuple[list[tuple[Row, Row]], list[Row]]:
+    """Pairs of estimates that may be compared (same estimand, metric and direction), and the rest."""
+    pairs: list[tuple[Row, Row]] = []
+    paired: set[str] = set()
+    by_item = len(frame.items) > 1
+    for index, first in enumerate(rows):
+        for second in rows[index + 1:]:
+            if "value" not in first or "value" not in second or _key(first) != _key(second):
+                continue
+            same_subject = first["subject"] == second["subject"]
+            if by_item == same_subject or (not by_item and first["editionId"] == second["editionId"]):
+                continue
+            if by_item and first["editionId"] != second["editionId"]:
+                continue
+            pairs.append((first, second))
+            paired |= {first["estimate"], second["estimate"]}
+    return pairs, [r for r in rows if r["estimate"] not in paired]
+
+
+def _change(first: Row, second: Row) -> str:
+    a, b = Decimal(str(first["value"])), Decimal(str(second["value"]))
+    if a == b:
+        return "the same"
+    return "larger" if (abs(b) > abs(a) and (b > 0) == (a > 0)) or b > a else "smaller"
+
+
+def word_comparison(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
+    pairs, unpaired = comparable_pairs(frame, rows)
+    sentences = []
+    for first, second in pairs:
+        left = f"{first['subjectLabel']} {first['editionId']}" if len(frame.items) > 1 else first["editionId"]
+        right = f"{second['subjectLabel']} {second['editionId']}" if len(frame.items) > 1 else second["editionId"]
+        higher = "higher" if Decimal(str(second["value"])) > Decimal(str(first["value"])) else \
+            "lower" if Decimal(str(second["value"])) < Decimal(str(first["value"])) else "the same"
+        sentences.append(f"{first.get('estimates')}: {figure(first)} ({left}) vs {figure(second)} ({right}), "
+                         f"{higher} in {right}")
+    unlike = [r for r in unpaired if "value" in r]
+    if unlike and len(unlike) > 1 and not pairs:
+        details = "; ".join(f"{r['editionId']} {r.get('estimates')}: {statistics(r, ('effect',))}"
+                            + (f" ({r['directionLabel']})" if r.get("directionLabel") else "")
+                            + f" [{r.get('estimandLabel')}]" for r in unlike)
+        sentences.append(f"Not directly comparable (different estimands, metrics or directions): {details}")
+    elif unlike:
+        sentences.append("Other estimates, with no like estimate to compare: " + "; ".join(
+            estimate_line(r, ("effect",)) for r in unlike))
+    answers = [estimate_answer(r) for r in rows]
+    text_ = ". ".join(sentences) + "." if sentences else "No estimates to compare."
+    if frame.polar or frame.direction:
+        verdict = _polar_comparison(frame, pairs)
+        if verdict is not None and frame.polar:
+            text_ = f"{'Yes' if verdict else 'No'}. {text_}"
+    winners = _winners(frame, pairs)
+    if winners is not None and not frame.polar:
+        text_ = f"{join([w['subjectLabel'] for w in winners])}. {text_}"
+        answers = [estimate_answer(r) for r in winners]
+    return Worded(text_, answers)
+
+
+def _winners(frame: Frame, pairs: list[tuple[Row, Row]]) -> list[Row] | None:
+    """For 'which had the bigger ...' between two items: the larger of each like pair."""
+    if len(frame.items) < 2 or not pairs:
+        return None
+    smaller = any(w in frame.words for w in ("smaller", "weaker", "lower", "less"))
+    return [max(pair, key=lambda r: Decimal(str(r["value"])) * (-1 if smaller else 1)) for pair in pairs]
+
+
+def _polar_comparison(frame: Frame, pairs: list[tuple[Row, Row]]) -> bool | None:
+    """Yes/no for 'is A higher than B', 'did it go down', 'did it change'."""
+    if not pairs:
+        return None
+    first, second = pairs[0]
+    a, b = Decimal(str(first["value"])), Decimal(str(second["value"]))
+    tokens = frame.words
+    if len(frame.items) > 1:
+        # "Was A more strongly related than B?": the first-named item against the other.
+        named_first = frame.items[0].iri
+        mine, other = (first, second) if first["subject"] == named_first or \
+            first["subject"] in (named_first,) else (second, first)
+        bigger = Decimal(str(mine["value"])) > Decimal(str(other["value"]))
+        return not bigger if tokens & {"smaller", "weaker", "lower", "less"} else bigger
+    if frame.direction == "down" or tokens & {"lower", "smaller", "shrink", "decrease"}:
+        return b < a
+    if frame.direction == "up" or tokens & {"higher", "larger", "bigger", "grow", "increase", "stronger"}:
+        return b > a
+    return b != a
+
+
+COMPARISON = QuestionType(
+    "comparison", "Compare estimates across editions or items, like with like",
+    lambda f: f.asks == "comparison" and bool(f.items), compose_comparison, word_comparison,
+    ("How did the empathy-outcome correlation change from 2011 to 2018?",
+     "Did the alliance get a bigger effect in 2018 than in 2011?",
+     "Of empathy and group cohesion, which had the bigger correlation with outcome in 2018?",
+     "preferences and dropout: 2011 vs 2018"),
+)
+
+
+# --- yes/no about an estimate: significant? negative? above a threshold? ------------------------------
+
+def compose_estimate_check(frame: Frame, context: AskContext) -> Composed:
+    select, note = _base(frame, context, ("effect", "p", "ci"))
+    claim = join([t.describe() for t in frame.thresholds]) or (
+        "statistical significance" if "p" in frame.statistics else "the claim")
+    return Composed(select, f"whether the estimates of {_about(frame)} {note} show {claim}".strip(),
+                    facts={"asked": ("effect", "p", "ci")})
+
+
+def significant(row: Row) -> bool | None:
+    """p below .05 (or a CI that excludes zero, when no p is printed); None when neither is known."""
+    if "p" in row:
+        p = Decimal(str(row["p"]))
+        return p <= SIGNIFICANCE if row.get("pComparator") in ("<", "<=") else p < SIGNIFICANCE
+    if "ciLow" in row:
+        return not Decimal(str(row["ciLow"])) <= 0 <= Decimal(str(row["ciHigh"]))
+    return None
+
+
+def _passes(limit: Threshold, row: Row) -> bool | None:
+    if limit.field == "zero_in_ci":
+        return None if "ciLow" not in row else Decimal(str(row["ciLow"])) <= 0 <= Decimal(str(row["ciHigh"]))
+    key = {"value": "value", "k": "k", "n": "n", "p": "p", "ci_low": "ciLow", "ci_high": "ciHigh"}.get(limit.field)
+    if key not in row:
+        return None
+    value = Decimal(str(row[key]))
+    return {">": value > limit.number, ">=": value >= limit.number, "<": value < limit.number,
+            "<=": value <= limit.number}.get(limit.op, False) if limit.op != "between" else \
+        limit.number <= value <= (limit.upper or value)
+
+
+def word_estimate_check(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
+    distinct = distinctive_words(frame, rows)
+    if distinct:
+        rows = [r for r in rows if any(w in words(str(r.get("estimates", ""))) for w in distinct)] or rows
+    decisions: list[bool] = []
+    for row in rows:
+        if frame.thresholds:
+            results = [_passes(t, row) for t in frame.thresholds]
+            if all(r is not None for r in results):
+                decisions.append(all(bool(r) for r in results))
+        else:
+            result = significant(row)
+            if result is not None:
+                decisions.append(result if not frame.negated else not result)
+    lines = "; ".join(estimate_line(r, ("effect", "p", "ci")) for r in rows)
+    answers: list[Answer] = [estimate_answer(r) for r in rows]
+    if not decisions:
+        return Worded(f"The graph records nothing to decide this: {lines}.", answers)
+    yes = all(decisions)
+    return Worded(f"{'Yes' if yes else 'No'}. {lines}.", answers)
+
+
+ESTIMATE_CHECK = QuestionType(
+    "estimate_check", "Is an estimate significant, negative or above a threshold?",
+    lambda f: f.polar and f.asks in ("statistic", "estimates", "ranking") and bool(f.items),
+    compose_estimate_check, word_estimate_check,
+    ("Was the 2011 rupture repair-outcome correlation statistically significant?",
+     "Is the correlation between countertransference reactions and outcome negative?",
+     "Was the 2018 real relationship correlation above .3?"),
+)
+
+
+def answer_rows(rows: list[Row]) -> list[Answer]:
+    """Estimate rows as answers."""
+    return [answer(r["subjectLabel"]) for r in rows]

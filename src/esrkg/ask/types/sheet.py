@@ -1,0 +1,473 @@
+"""Questions about what the info sheet and the graph state besides evidence: definitions, the
+glossary, recommendations, what an adaptation is tailored to, the alliance's components, relations
+between items, sources, stages in order, and counts."""
+
+from esrkg.ask.context import AskContext
+from esrkg.ask.frame import Frame
+from esrkg.ask.result import answer
+from esrkg.ask.sparql_builder import Select, iri, text
+from esrkg.ask.sparql_builder import number as number_
+from esrkg.ask.types.base import (
+    CatalogueCall,
+    Composed,
+    QuestionType,
+    Row,
+    Worded,
+    item_names,
+    join,
+    named_editions,
+)
+from esrkg.linking import STOPWORDS, content_words, words
+
+RECOMMENDATION_WORDS = frozenset(words("recommend recommendation recommendations advise advice should task force "
+                                       "sheet say says do what according researcher researchers practitioner "
+                                       "practitioners clinician clinicians therapist therapists info tell"))
+
+
+def _term(frame: Frame) -> str:
+    return (frame.items or frame.others)[0].iri
+
+
+def _term_label(frame: Frame) -> str:
+    return (frame.items or frame.others)[0].label
+
+
+# --- definitions --------------------------------------------------------------------------------
+
+def compose_definition(frame: Frame, context: AskContext) -> Composed:
+    call = CatalogueCall("definition", {"term": iri(_term(frame))})
+    return Composed(call, f"the glossary definition of {_term_label(frame)}",
+                    missing=f"The glossary does not define {_term_label(frame)}; no definition of it is recorded "
+                            "in the graph.")
+
+
+def word_definition(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
+    row = rows[0]
+    answers = [answer(row["label"], iri=row["term"], definition=row.get("definition") or row.get("note"),
+                      source=row.get("sourceLabel"))]
+    if "definition" in row:
+        return Worded(f"{row.get('glossaryLabel', row['label'])}: {row['definition']} (glossary, "
+                      f"{row.get('sourceLabel')}).", answers)
+    return Worded(f"The glossary does not define {row['label']}, so no definition is recorded; esrkg's own "
+                  f"editorial note: {row['note']}", [])
+
+
+DEFINITION = QuestionType(
+    "definition", "What a term means (the glossary's words)",
+    lambda f: f.asks == "definition" and bool(f.items or f.others), compose_definition, word_definition,
+    ("What does resistance mean?", "What is empathy?", "Define coping style."),
+)
+
+
+# --- the glossary, and definitions that mention a word ------------------------------------------------
+
+def compose_glossary(frame: Frame, context: AskContext) -> Composed:
+    return Composed(CatalogueCall("glossary", {}), "the glossary's terms, in the sheet's order")
+
+
+def word_glossary(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
+    answers = [answer(r["label"], iri=r["term"], heading=r["glossaryLabel"], definition=r["definition"],
+                      position=r["position"]) for r in rows]
+    return Worded(f"The glossary defines {len(rows)} terms, in order: "
+                  + join([r["glossaryLabel"] for r in rows]) + ".", answers)
+
+
+GLOSSARY = QuestionType(
+    "glossary", "The glossary's terms",
+    lambda f: f.asks == "glossary", compose_glossary, word_glossary,
+    ("List all glossary terms.", "Which terms does the glossary define?"),
+)
+
+
+def _needles(frame: Frame) -> list[str]:
+    """The words a 'which definitions mention ...' question looks for."""
+    from esrkg.ask.cues import quoted
+
+    found = quoted(frame.question)
+    if found:
+        return [fold_needle(q) for q in found]
+    if frame.items and not frame.notes:
+        return [fold_needle(frame.items[0].label.split("/")[0])] if len(frame.items) == 1 else []
+    cue_words = frozenset(words("glossary glosary term terms entry entries definition definitions define defined "
+                                "mention mentions mentioning word use uses talk talks about come up show which "
+                                "what whose describe describes contain contains"))
+    left = [str(w) for w in frame.words if w not in cue_words and w not in STOPWORDS]
+    return sorted(left)[:3]
+
+
+def fold_needle(text_: str) -> str:
+    """The text to look for, lowercase, without its plural 's' (definitions say 'goal' and 'goals')."""
+    folded = " ".join(words(text_))
+    return folded
+
+
+def compose_mentions(frame: Frame, context: AskContext) -> Composed:
+    needles = _needles(frame)
+    select = Select(["term", "label", "glossaryLabel", "definition", "position"])
+    select.bind_one("needle", *(text(n) for n in needles))
+    select.where("?term a esr:GlossaryTerm ; rdfs:label ?label ; esr:glossaryLabel ?glossaryLabel ;",
+                 "      skos:definition ?definition ; esr:glossaryPosition ?position .")
+    # An entry mentions a word in its heading or its definition (the glossary reads "Empathy: the ...").
+    select.filter("CONTAINS(LCASE(?definition), ?needle) || CONTAINS(LCASE(?glossaryLabel), ?needle)")
+    select.order("?position")
+    return Composed(select, f"the glossary entries whose definition mentions {join([repr(n) for n in needles])}")
+
+
+def compose_term_for(frame: Frame, context: AskContext) -> Composed:
+    """'Which term means warm acceptance...': the term the reader found by its definition."""
+    return Composed(CatalogueCall("definition", {"term": iri(frame.items[0].iri)}),
+                    f"the glossary term defined as the question describes it ({frame.items[0].label})")
+
+
+def word_mentions(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
+    answers = [answer(r["label"], iri=r["term"], definition=r.get("definition")) for r in rows]
+    return Worded("Glossary entries: " + join([str(r.get("glossaryLabel", r["label"])) for r in rows]) + "."
+                  if rows else "No glossary entry matches.", answers)
+
+
+MENTIONS = QuestionType(
+    "mentions", "Glossary entries that mention a word, or the term for a definition",
+    lambda f: f.asks == "mentions",
+    lambda f, c: compose_term_for(f, c) if f.notes and f.items else compose_mentions(f, c), word_mentions,
+    ("Which glossary definitions mention empathy?", "which definitions use the word 'interpersonal'?",
+     "which term means warm acceptance of the client's experience without conditions?"),
+)
+
+
+# --- recommendations ------------------------------------------------------------------------------
+
+def compose_recommendations(frame: Frame, context: AskContext) -> Composed:
+    bindings = {"audience": iri(frame.audience.iri)} if frame.audience else {}
+    who = frame.audience.label if frame.audience else "practitioners and researchers"
+    return Composed(CatalogueCall("recommendations", bindings), f"the sheet's recommendations for {who}")
+
+
+def _overlap(frame: Frame, row: Row) -> int:
+    asked = frozenset(w for w in frame.words if w not in RECOMMENDATION_WORDS)
+    return len(asked & content_words(str(row["text"]) + " " + str(row.get("preamble", ""))))
+
+
+def word_recommendations(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
+    scored = sorted(rows, key=lambda r: -_overlap(frame, r))
+    best = [r for r in scored if _overlap(frame, r) and _overlap(frame, r) == _overlap(frame, scored[0])]
+    chosen = best or rows
+    answers = [answer(r["text"], iri=r["recommendation"], audience=r["audienceLabel"], position=r["position"])
+               for r in chosen]
+    if frame.polar:
+        return Worded(_polar_recommendation(frame, chosen, rows), answers)
+    grouped: dict[str, list[str]] = {}
+    for r in chosen:
+        grouped.setdefault(r["audienceLabel"], []).append(
+            (f"{r['preamble']} " if r.get("preamble") and r["position"] == 1 and not best else "")
+            + f"({r['position']}) {r['text']}")
+    return Worded(" ".join(f"For {audience}: {' '.join(texts)}" for audience, texts in grouped.items()), answers)
+
+
+def _polar_recommendation(frame: Frame, chosen: list[Row], rows: list[Row]) -> str:
+    """Yes when the best-matching recommendation says to do it; No when it says to avoid it, or
+    says 'both' where the question says 'only'."""
+    best = chosen[0]
+    words_ = str(best["text"])
+    avoid_part, _, rest = words_.partition(" and ")
+    asked = frozenset(frame.words)
+    says_avoid = words_.lower().startswith("avoid")
+    only = bool(asked & {"only", "just", "solely", "exclusively"})
+    matches_avoided = says_avoid and len(asked & content_words(avoid_part)) > len(asked & content_words(rest))
+    no = (only and "both" in words_.lower()) or matches_avoided
+    return f"{'No' if no else 'Yes'}: the sheet recommends to {best['audienceLabel']}: \"{best['text']}\""
+
+
+RECOMMENDATIONS = QuestionType(
+    "recommendations", "The sheet's recommendations",
+    lambda f: f.asks == "recommendations", compose_recommendations, word_recommendations,
+    ("Which recommendations are addressed to researchers?", "What should practitioners do?",
+     "Should researchers take an intervener-centric view of the therapy relationship?"),
+)
+
+
+# --- tailoring, components, relations ---------------------------------------------------------------
+
+def compose_tailoring(frame: Frame, context: AskContext) -> Composed:
+    if not frame.items:
+        return Composed(CatalogueCall("tailoring", {}), "every adaptation and the characteristic it is tailored to")
+    item = frame.items[0]
+    info = context.items.get(item.iri)
+    if info and info.kind == "Adaptation":
+        return Composed(CatalogueCall("tailoring", {"adaptation": iri(item.iri)}),
+                        f"the client characteristic {item.label} is tailored to", facts={"side": "characteristic"})
+    return Composed(CatalogueCall("tailoring", {"characteristic": iri(item.iri)}),
+                    f"the ways of customizing therapy tailored to {item.label}", facts={"side": "adaptation"})
+
+
+def word_tailoring(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
+    side = composed.facts.get("side")
+    if side == "characteristic":
+        answers = [answer(r["characteristicLabel"], iri=r["characteristic"], adaptation=r["adaptationLabel"])
+                   for r in rows]
+        return Worded(f"{rows[0]['adaptationLabel']} is tailored to "
+                      f"{join([r['characteristicLabel'] for r in rows])}.", answers)
+    if side == "adaptation":
+        answers = [answer(r["adaptationLabel"], iri=r["adaptation"], characteristic=r["characteristicLabel"])
+                   for r in rows]
+        return Worded(f"Tailored to {rows[0]['characteristicLabel']}: "
+                      f"{join([r['adaptationLabel'] for r in rows])}.", answers)
+    answers = [answer(r["characteristicLabel"], iri=r["characteristic"], adaptation=r["adaptationLabel"])
+               for r in rows]
+    return Worded("Client characteristics and the adaptations tailored to them: " + "; ".join(
+        f"{r['characteristicLabel']} ({r['adaptationLabel']})" for r in rows) + ".", answers)
+
+
+TAILORING = QuestionType(
+    "tailoring", "Which characteristic an adaptation is tailored to, and back",
+    lambda f: f.asks == "tailoring", compose_tailoring, word_tailoring,
+    ("Which client characteristic does matching therapeutic directiveness respond to?",
+     "Which adaptations respond to coping style?", "Which characteristics is therapy tailored to?"),
+)
+
+
+def compose_components(frame: Frame, context: AskContext) -> Composed:
+    owner = next((i for i in frame.items if i.label.lower().endswith("alliance")), None)
+    target = owner.iri if owner else "https://w3id.org/esrkg/therapeutic-alliance"
+    label = owner.label if owner else "Therapeutic alliance"
+    return Composed(CatalogueCall("components", {"item": iri(target)}), f"the components of {label}",
+                    facts={"owner": label})
+
+
+def word_components(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
+    answers = [answer(r["label"], iri=r["component"], position=r.get("position")) for r in rows]
+    owner = composed.facts.get("owner", "the alliance")
+    if frame.polar:
+        named = [o for o in frame.others if o.kind == "AllianceComponent"]
+        others = [i for i in frame.items if not i.label.lower().endswith("alliance")]
+        yes = bool(named) and all(n.iri in {r["component"] for r in rows} for n in named) and not others
+        return Worded(f"{'Yes' if yes else 'No'}: the components of {owner} are "
+                      f"{join([r['label'] for r in rows])}.", answers)
+    if not frame.items and any(o.kind == "AllianceComponent" for o in frame.others):
+        return Worded(f"{owner} has the components {join([r['label'] for r in rows])}.",
+                      [answer(owner, components=len(rows))])
+    if "count" in frame.words or "many" in frame.words:
+        return Worded(f"{owner} has {len(rows)} components: {join([r['label'] for r in rows])}.", answers)
+    return Worded(f"The components of {owner}: {join([r['label'] for r in rows])}.", answers)
+
+
+COMPONENTS = QuestionType(
+    "components", "The components of the alliance",
+    lambda f: f.asks == "components", compose_components, word_components,
+    ("What are the components of the therapeutic alliance?", "Is the relationship bond part of the alliance?"),
+)
+
+
+def compose_relations(frame: Frame, context: AskContext) -> Composed:
+    return Composed(CatalogueCall("relations", {"item": iri(frame.items[0].iri)}),
+                    f"what {frame.items[0].label} relates to")
+
+
+def word_relations(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
+    item = frame.items[0]
+    wanted = frame.words
+    relation_words = {"attend": "attends to", "strengthen": "strengthens", "draw": "draws on",
+                      "broader": "broader", "narrower": "broader", "belong": "broader", "part": "broader",
+                      "split": "broader", "replaced": "broader", "cover": "broader", "related": "related"}
+    chosen_relation = next((label for word, label in relation_words.items() if word in wanted), None)
+    incoming = bool(wanted & {"narrower", "split", "replaced", "cover", "covers", "later"})
+    picked = [r for r in rows if chosen_relation and chosen_relation in str(r["relationLabel"])
+              and (r["direction"] == "incoming") == incoming] if chosen_relation else []
+    rows_ = picked or rows
+    answers = [answer(r["otherLabel"], iri=r["other"], relation=r["relationLabel"], direction=r["direction"])
+               for r in rows_]
+    if frame.polar:
+        other = frame.items[1] if len(frame.items) > 1 else None
+        same = other is not None and other.iri == item.iri
+        relation = next((r for r in rows if other and r["other"] == other.iri), None)
+        how = f"{item.label} {relation['relationLabel']} {other.label}" if relation and other else "they are distinct"
+        return Worded(f"{'Yes' if same else 'No'}: they are different items in the graph ({how}).", answers)
+    parts = [f"{item.label} {r['relationLabel']} {r['otherLabel']}" if r["direction"] == "outgoing"
+             else f"{r['otherLabel']} {r['relationLabel']} {item.label}" for r in rows_]
+    return Worded("; ".join(parts) + "." if parts else f"No relation of {item.label} is recorded.", answers)
+
+
+RELATIONS = QuestionType(
+    "relations", "What an item relates to",
+    lambda f: f.asks == "relations" and bool(f.items), compose_relations, word_relations,
+    ("What does repair of alliance ruptures relate to?", "What did the 2002 therapeutic alliance split into?",
+     "Is collecting client feedback the same thing as the 2002 feedback element?"),
+)
+
+
+# --- sources ---------------------------------------------------------------------------------------
+
+def compose_sources(frame: Frame, context: AskContext) -> Composed:
+    named = named_editions(frame, context)
+    select = Select(["source", "sourceLabel", "citation", "doi", "what"])
+    if frame.stages or any(i.iri in context.stages for i in frame.items):
+        sequence = next((i.iri for i in frame.items if i.iri in context.stages), None)
+        select.bind_one("sequence", *([iri(sequence)] if sequence else [iri(s) for s in context.stages]))
+        select.where("?sequence esr:hasStage ?stage . ?stage dcterms:source ?source .",
+                     "BIND(\"the stages\" AS ?what)")
+        reading = "the source of the stage sequence"
+    elif frame.items:
+        select.bind_one("item", *(iri(i.iri) for i in frame.items))
+        select.where("?subject esr:within ?item . ?evidence esr:about ?subject ; dcterms:source ?source ;",
+                     "          esr:edition ?edition ; a ?type .",
+                     "?edition dcterms:identifier ?editionId .",
+                     "BIND(CONCAT(?editionId, IF(?type = esr:Verdict, \" verdict\", \" estimate\")) AS ?what)")
+        if named:
+            select.bind_one("edition", *(iri(e.iri) for e in named))
+        reading = f"the sources of the evidence on {item_names(frame)}"
+    elif frame.words & {"total", "totals", "9", "7", "1"}:
+        select.where("?total a esr:EditionTotal ; dcterms:source ?source ; esr:edition ?edition .",
+                     "BIND(\"the totals\" AS ?what)")
+        if named:
+            select.bind_one("edition", *(iri(e.iri) for e in named))
+        reading = "the source of the edition totals"
+    else:
+        select.where("?edition a esr:Edition ; dcterms:source ?source ; dcterms:identifier ?editionId .",
+                     "BIND(?editionId AS ?what)")
+        if named:
+            select.bind_one("edition", *(iri(e.iri) for e in named))
+        reading = f"the sources of {' and '.join(e.id for e in named) or 'each edition'}"
+    select.where("?source rdfs:label ?sourceLabel .")
+    select.optional("?source dcterms:bibliographicCitation ?citation", "?source bibo:doi ?doi")
+    select.order("?what", "?sourceLabel")
+    return Composed(select, reading)
+
+
+def word_sources(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
+    unique = {r["source"]: r for r in rows}
+    answers = [answer(r["sourceLabel"], iri=r["source"], citation=r.get("citation"), doi=r.get("doi"),
+                      about=r.get("what")) for r in unique.values()]
+    parts = [f"{r.get('citation', r['sourceLabel'])}" + (f" doi {r['doi']}" if r.get("doi") else "")
+             for r in unique.values()]
+    return Worded("Sources: " + "; ".join(parts) + ".", answers)
+
+
+SOURCES = QuestionType(
+    "sources", "Where the findings come from",
+    lambda f: f.asks == "sources", compose_sources, word_sources,
+    ("Where do these findings come from?", "Who wrote the 2011 cohesion meta-analysis?",
+     "Who reported the 2011 rupture repair results?"),
+)
+
+
+# --- stages in order ---------------------------------------------------------------------------------
+
+def _sequence(frame: Frame, context: AskContext) -> str:
+    for stage in frame.stages:
+        for sequence, stages in context.stages.items():
+            if any(s.iri == stage.iri for s in stages):
+                return sequence
+    for item in frame.items:
+        if item.iri in context.stages:
+            return item.iri
+    if frame.words & {"apes", "assimilation"}:
+        return next(s for s in context.stages if "assimilation" in s)
+    return next(iter(context.stages))
+
+
+def compose_order(frame: Frame, context: AskContext) -> Composed:
+    sequence = _sequence(frame, context)
+    label = context.sequence_labels.get(sequence, "the sequence")
+    positions = [s.position for s in context.stages.get(sequence, ())]
+    first, last = (min(positions), max(positions)) if positions else (0, 0)
+    anchors = sorted(s.position for s in context.stages.get(sequence, ()) if s.iri in {x.iri for x in frame.stages})
+    order = frame.order
+    how: str = order.relation if order else "all"
+    count = order.count if order else None
+    plural = bool(count) or any(w in frame.question.lower() for w in ("stages", "in order", " order"))
+    low, high, descending = first, last, False
+    if frame.polar and len(anchors) >= 2:
+        how = "named"
+        low, high = anchors[0], anchors[-1]
+    elif how == "after" and anchors:
+        low, high = anchors[-1] + 1, (last if plural and not count else anchors[-1] + (count or 1))
+    elif how == "before" and anchors:
+        low, high = (first if plural and not count else anchors[0] - (count or 1)), anchors[0] - 1
+    elif how == "between" and len(anchors) >= 2:
+        low, high = anchors[0] + 1, anchors[-1] - 1
+    elif how == "first":
+        high = first + (count or 1) - 1
+    elif how == "last":
+        low = last - (count or 1) + 1
+    elif how == "reverse":
+        descending = True
+    elif how == "position" and order and order.position is not None:
+        low = high = order.position
+    select = Select(["stage", "label", "position"])
+    select.bind_one("sequence", iri(sequence))
+    select.bind(("low", "high"), [(number_(low), number_(high))])
+    select.where("?sequence esr:hasStage ?stage .", "?stage rdfs:label ?label ; esr:position ?position .")
+    if how == "named":
+        select.bind_one("named", *(iri(s.iri) for s in frame.stages))
+        select.filter("?stage = ?named")
+    select.filter("?position >= ?low && ?position <= ?high")
+    select.order("DESC(?position)" if descending else "?position")
+    names = join([s.label for s in frame.stages])
+    reading = {
+        "after": f"the stage{'s' if plural else ''} of {label} after {names}",
+        "before": f"the stage{'s' if plural else ''} of {label} before {names}",
+        "between": f"the stages of {label} between {names}", "named": f"the order of {names} in {label}",
+        "first": f"the first {count or ''} stage{'s' if count else ''} of {label}".replace("  ", " "),
+        "last": f"the last {count or ''} stage{'s' if count else ''} of {label}".replace("  ", " "),
+        "reverse": f"the stages of {label}, last to first",
+        "position": f"stage {order.position if order else ''} of {label}", "all": f"the stages of {label}, in order",
+    }.get(how, f"the stages of {label}")
+    return Composed(select, reading, facts={"relation": how})
+
+
+def word_order(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
+    answers = [answer(r["label"], iri=r["stage"], position=r["position"]) for r in rows]
+    if composed.facts.get("relation") == "named" and len(frame.stages) >= 2:
+        position = {r["stage"]: int(r["position"]) for r in rows}
+        first_named, second_named = (position.get(s.iri, 0) for s in frame.stages[:2])
+        asked_before = "before" in frame.question.lower() or "precede" in frame.question.lower()
+        yes = first_named < second_named if asked_before else first_named > second_named
+        ordered = sorted(rows, key=lambda r: int(r["position"]))
+        return Worded(f"{'Yes' if yes else 'No'}: {' comes before '.join(r['label'] for r in ordered)}.", answers)
+    return Worded(", ".join(f"{r['label']} ({r['position']})" for r in rows) + "." if rows else "No such stage.",
+                  answers)
+
+
+ORDER = QuestionType(
+    "order", "Stages in order: before, after, first, last",
+    lambda f: f.asks == "order", compose_order, word_order,
+    ("What are the stages of change?", "Which stage comes after contemplation?",
+     "first stage of assimilation of problematic experiences"),
+)
+
+
+# --- perspectives research should compare, elements of a format ------------------------------------
+
+def compose_perspectives(frame: Frame, context: AskContext) -> Composed:
+    return Composed(CatalogueCall("perspectives", {}), "the observational perspectives the recommendations to "
+                    "researchers name")
+
+
+def word_perspectives(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
+    answers = [answer(r["label"], iri=r["perspective"], position=r["position"]) for r in rows]
+    perspectives = join([r["label"] for r in rows])
+    return Worded(f"Research should address agreement among the perspectives of the {perspectives}.", answers)
+
+
+PERSPECTIVES = QuestionType(
+    "perspectives", "Observational perspectives research should compare",
+    lambda f: f.asks == "perspectives", compose_perspectives, word_perspectives,
+    ("Which observational perspectives should research compare?",),
+)
+
+
+def compose_format_elements(frame: Frame, context: AskContext) -> Composed:
+    fmt = next(o for o in frame.others if o.kind == "TherapyFormat")
+    return Composed(CatalogueCall("elements_for_format", {"format": iri(fmt.iri)}),
+                    f"the relationship elements that apply to {fmt.label}")
+
+
+def word_format_elements(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
+    answers = [answer(r["label"], iri=r["item"], format=r["formatLabel"]) for r in rows]
+    return Worded(f"Elements that apply to {rows[0]['formatLabel']}: {join([r['label'] for r in rows])}.", answers)
+
+
+FORMAT_ELEMENTS = QuestionType(
+    "format_elements", "Elements of a therapy format",
+    lambda f: f.asks == "format_elements", compose_format_elements, word_format_elements,
+    ("Which relationship element applies to group therapy?",),
+)
