@@ -11,7 +11,7 @@ the process and its workers) running every catalogue query and three researcher 
 - the studies on one element with N above a threshold, largest effect first;
 - the number of studies per adaptation and the characteristic it is tailored to.
 
-Stores: ``rdflib`` and ``pyoxigraph`` (the bare references: one Graph.parse / Store.bulk_load, the
+Stores: ``rdflib`` and ``pyoxigraph`` (the bare references: one Graph.parse / Store.load, the
 query text run by the library itself), ``memory`` and ``oxigraph`` (esrkg's stores, opened with
 ``--data`` as a user would: checked in a worker first, answers made canonical).
 
@@ -174,7 +174,7 @@ def open_reference(store: str, data: Path) -> Callable[[str, dict[str, Any]], in
 
     oxigraph = ox.Store()
     for path in files:
-        oxigraph.bulk_load(path=path, format=ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE)
+        oxigraph.load(path=path, format=ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE)
 
     def run_pyoxigraph(text: str, bindings: dict[str, Any]) -> int:
         solutions = oxigraph.query(with_values(text, bindings))

@@ -98,9 +98,18 @@ def checked_file(path: Path, parse: Parser[T]) -> T:
 
 def rdflib_ntriples(path: Path, rdf_format: str, text: str) -> str:
     """The file parsed by rdflib, as N-Triples."""
+    return _rdflib_graph(path, rdf_format, text).serialize(format="nt")
+
+
+def rdflib_triple_count(path: Path, rdf_format: str, text: str) -> int:
+    """The file parsed by rdflib; how many triples it holds."""
+    return len(_rdflib_graph(path, rdf_format, text))
+
+
+def _rdflib_graph(path: Path, rdf_format: str, text: str) -> Graph:
     graph = Graph()
     graph.parse(data=text, format=rdf_format, publicID=path.resolve().as_uri())
-    return graph.serialize(format="nt")
+    return graph
 
 
 def _parse_in_worker(path: Path, rdf_format: str, parse: Parser[T]) -> T:
