@@ -1,4 +1,12 @@
-"""A real browser (Debian's Chromium, headless, driven by Playwright) visits every page of the app."""
+"""A real browser (Debian's Chromium, headless, driven by Playwright) visits every page of the app.
+
+Every page shows without an exception and asks no other host for anything (no font host for the
+icon, no CDN); the Deploy button is hidden. Then each interaction as a visitor does it: a click on a
+node of Explore focuses it (the URL changes, the card opens), tooltips are plain text, a cell of the
+evidence map opens its card, the "for whom" view, the SPARQL editor's completions, Ctrl+Enter, the
+query in the link and sorting, the forest plot's PNG and SVG downloads, the Schema diagram.
+Screenshots go to test-output/screenshots/.
+"""
 
 import os
 import signal
@@ -6,6 +14,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -15,8 +24,8 @@ from esrkg.cli import app_command
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-output" / "screenshots"
-PAGES = {"overview": "", "explore": "explore", "ask": "ask", "sparql": "sparql", "glossary": "glossary",
-         "evidence": "evidence", "export": "export"}
+PAGES = {"overview": "", "evidence-map": "map", "explore": "explore", "ask": "ask", "sparql": "sparql",
+         "glossary": "glossary", "evidence": "evidence", "schema": "schema", "export": "export"}
 BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 
@@ -65,17 +74,29 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def page(browser, app_url):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     page = context.new_page()
+    page.foreign = []  # every request to another host than the app's
+    page.on("request", lambda r: page.foreign.append(r.url) if not r.url.startswith((app_url, "data:", "blob:"))
+            else None)
     yield page
     context.close()
+
+
+def shoot(page, name: str, height: int = 1400) -> None:
+    """A screenshot of the whole app (Streamlit scrolls inside the page, so the viewport is made tall)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1400, "height": height})
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 def settle(page) -> None:
     """Wait until Streamlit has finished running the page: no running icon, no skeleton, a stable page."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=60_000)
-    busy = page.locator('[data-testid="stStatusWidgetRunningIcon"], [data-testid="stSkeleton"]')
+    busy = page.locator('[data-testid="stStatusWidgetRunningIcon"], [data-testid="stSkeleton"], '
+                        '[data-testid="stSpinner"]')
     elements = page.locator("[data-testid]")
     stable, last, deadline = 0, -1, time.monotonic() + 90
     while time.monotonic() < deadline:
@@ -89,25 +110,193 @@ def settle(page) -> None:
 
 
 @pytest.mark.parametrize("name", list(PAGES))
-def test_every_page_shows_without_exception(app_url, page, name):
+def test_every_page_shows_offline_without_exception(app_url, page, name):
     page.goto(f"{app_url}/{PAGES[name]}")
     settle(page)
     page.wait_for_selector("h1", timeout=60_000)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert "Traceback" not in page.inner_text("body")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    assert page.foreign == [], f"requests to other hosts: {page.foreign}"
+    assert page.get_by_role("button", name="Deploy").count() == 0
+    nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+    assert "Evidence map" in nav and "Schema" in nav, "the app's own navigation, not a pages/ folder listing"
+    shoot(page, name, 2400 if name in ("evidence-map", "evidence", "schema", "overview") else 1400)
 
 
-def test_explore_draws_the_graph_canvas(app_url, page):
-    page.goto(f"{app_url}/explore?focus=empathy&depth=2")
+def test_the_icon_is_served_by_the_app(app_url, page):
+    page.goto(app_url)
     settle(page)
-    canvas = page.frame_locator("iframe").first.locator("canvas").first
-    canvas.wait_for(state="visible", timeout=60_000)
-    box = canvas.bounding_box()
-    assert box and box["width"] > 300 and box["height"] > 300
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "explore-focus-empathy.png"), full_page=True)
+    icon = page.locator("link[rel*='icon']").first.get_attribute("href")
+    assert (icon and not icon.startswith("http")) or icon.startswith(app_url)
+    assert urllib.request.urlopen(urllib.parse.urljoin(app_url + "/", icon), timeout=10).status == 200
+
+
+def graph_box(page):
+    page.wait_for_function("document.querySelector('.esrkg-graph') && "
+                           "document.querySelector('.esrkg-graph').dataset.drawn === '1'", timeout=60_000)
+    return page.locator(".esrkg-graph")
+
+
+def node_on_screen(page, iri: str) -> tuple[float, float]:
+    """Where a node of the drawing is on the page (vis-network's canvas position turned into the page's)."""
+    box = graph_box(page).bounding_box()
+    point = page.evaluate("(iri) => { const n = document.querySelector('.esrkg-graph').network; "
+                          "return n.canvasToDOM(n.getPosition(iri)); }", iri)
+    return box["x"] + point["x"], box["y"] + point["y"]
+
+
+def test_explore_draws_at_once_with_legible_labels(app_url, page):
+    page.goto(f"{app_url}/explore")
+    settle(page)
+    box = graph_box(page).bounding_box()
+    assert box and box["width"] > 900 and box["height"] > 500
+    scale = page.evaluate("document.querySelector('.esrkg-graph').network.getScale()")
+    assert scale >= 0.74, "labels are legible at the starting zoom"
+    physics = page.evaluate("document.querySelector('.esrkg-graph').network.physics.options.enabled")
+    assert physics is False, "the layout is computed before drawing"
+    shoot(page, "explore-default")
+
+
+def test_clicking_a_node_focuses_it_changes_the_url_and_opens_its_card(app_url, page):
+    page.goto(f"{app_url}/explore")
+    settle(page)
+    x, y = node_on_screen(page, "https://w3id.org/esrkg/empathy")
+    page.mouse.click(x, y)
+    page.wait_for_url("**focus=empathy**", timeout=30_000)
+    settle(page)
+    assert page.get_by_role("heading", name="Empathy").count() >= 1
+    assert "p < .0001" in page.inner_text("body") or "[.28, .34]" in page.inner_text("body")
+    relations = page.locator("[class*='st-key-nb-'] button").all_inner_texts()
+    edges = page.evaluate("document.querySelector('.esrkg-graph').network.body.data.edges.get()"
+                          ".filter(e => e.from.endsWith('/empathy') || e.to.endsWith('/empathy')).length")
+    assert len(relations) == edges, "the relations list shows exactly the drawn links"
+    shoot(page, "explore-clicked-empathy", 2000)
+
+
+def test_tooltips_are_plain_text(app_url, page):
+    page.goto(f"{app_url}/explore?focus=empathy")
+    settle(page)
+    x, y = node_on_screen(page, "https://w3id.org/esrkg/empathy")
+    page.mouse.move(x, y)
+    tooltip = page.locator(".vis-tooltip")
+    tooltip.wait_for(state="visible", timeout=10_000)
+    text = tooltip.inner_text()
+    assert "therapist's" in text and "&#x27;" not in text and "TF2-2011: Demonstrably effective" in text
+    shoot(page, "explore-tooltip")
+
+
+def test_the_all_kinds_view_stays_responsive_and_says_what_it_hid(app_url, page):
+    kinds = ",".join(["RelationshipElement", "Adaptation", "ClientCharacteristic", "EvidenceLevel", "Edition",
+                      "Verdict", "EffectSizeEstimate", "Source", "Quotation", "ReportedStatistic", "Passage"])
+    page.goto(f"{app_url}/explore?kinds={kinds}")
+    settle(page)
+    graph_box(page)
+    notice = page.locator(".esrkg-warning").inner_text()
+    assert "drawing 250" in notice and "Not drawn:" in notice
+    shoot(page, "explore-all-kinds")
+
+
+def test_a_map_cell_opens_the_items_card(app_url, page):
+    page.goto(f"{app_url}/map")
+    settle(page)
+    page.locator('td.cell[data-item="https://w3id.org/esrkg/empathy"]').nth(1).click()
+    page.wait_for_url("**item=empathy**", timeout=30_000)
+    settle(page)
+    body = page.inner_text("body")
+    assert "r = .31" in body and "[.28, .34]" in body and "Cite this" in body
+    shoot(page, "evidence-map-card-empathy", 3000)
+
+
+def test_the_for_whom_view(app_url, page):
+    page.goto(f"{app_url}/map")
+    settle(page)
+    page.get_by_text("For whom: client characteristic × adaptation").click()
+    settle(page)
+    table = page.locator(".esrkg-map").inner_text()
+    assert "For clients: Preferences" in table and "the characteristic itself" in table
+    assert "verdict not published" in table
+    shoot(page, "evidence-map-for-whom", 2600)
+
+
+def editor_text(page) -> str:
+    return page.evaluate("window.esrkgEditor.getValue()")
+
+
+def test_sparql_editor_completes_the_ontology_and_runs_on_ctrl_enter(app_url, page):
+    page.goto(f"{app_url}/sparql")
+    settle(page)
+    page.locator(".CodeMirror").click()
+    page.keyboard.press("Control+a")
+    page.keyboard.insert_text("PREFIX esr: <https://w3id.org/esrkg/>\n"
+                              "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+                              "SELECT ?item ?label WHERE { ?item a esr:Relati")
+    page.keyboard.press("Control+Space")
+    hint = page.locator(".CodeMirror-hints").first
+    hint.wait_for(state="visible", timeout=10_000)
+    assert "esr:RelationshipElement" in hint.inner_text()
+    shoot(page, "sparql-completion")
+    page.keyboard.press("Enter")
+    page.keyboard.insert_text(" ; rdfs:label ?label } ORDER BY ?label")
+    assert "esr:RelationshipElement ; rdfs:label" in editor_text(page)
+    page.keyboard.press("Control+Enter")
+    page.get_by_text("SELECT · 22 result(s)").wait_for(timeout=30_000)
+    settle(page)
+    query = urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query)["query"][0]
+    assert "esr:RelationshipElement" in query, "the link carries the query"
+    assert page.locator("[data-testid='stDataFrame']").count() == 1
+    shoot(page, "sparql-ran")
+
+
+def test_a_shared_sparql_link_opens_the_query(app_url, page):
+    text = "PREFIX esr: <https://w3id.org/esrkg/>\nASK { esr:empathy a esr:RelationshipElement }"
+    page.goto(f"{app_url}/sparql?{urllib.parse.urlencode({'query': text})}")
+    settle(page)
+    assert editor_text(page) == text
+    page.get_by_role("button", name="Run").click()
+    page.get_by_text("ASK · ").wait_for(timeout=30_000)
+    assert "true" in page.locator("[data-testid='stMetricValue']").inner_text()
+
+
+def test_sparql_results_sort_by_a_column(app_url, page):
+    text = ("PREFIX esr: <https://w3id.org/esrkg/>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+            "SELECT ?label WHERE { ?e a esr:RelationshipElement ; rdfs:label ?label } ORDER BY DESC(?label)")
+    page.goto(f"{app_url}/sparql?{urllib.parse.urlencode({'query': text})}")
+    settle(page)
+    page.get_by_role("button", name="Run").click()
+    page.get_by_text("SELECT · 22 result(s)").wait_for(timeout=30_000)
+    settle(page)
+    grid = page.locator("[data-testid='stDataFrame'] table[role='grid']").first
+    first = grid.locator("tbody tr").first.inner_text()
+    frame = page.locator("[data-testid='stDataFrame']").first.bounding_box()
+    page.mouse.click(frame["x"] + 60, frame["y"] + 17)  # the column's header
+    page.wait_for_timeout(800)
+    assert first == "Therapeutic alliance"
+    assert grid.locator("tbody tr").first.inner_text() == "Alliance in couple and family therapy", \
+        "a click on the header sorts the column"
+    shoot(page, "sparql-sorted")
+
+
+def test_the_forest_plot_downloads_as_png_and_svg(app_url, page, tmp_path):
+    page.goto(f"{app_url}/evidence")
+    settle(page)
+    for label, suffix, signature in (("PNG", "png", b"\x89PNG"), ("SVG", "svg", b"<?xml")):
+        with page.expect_download(timeout=60_000) as download_info:
+            page.get_by_role("button", name=f"Download the forest plot ({label})").click()
+        target = tmp_path / f"forest.{suffix}"
+        download_info.value.save_as(target)
+        assert target.read_bytes().startswith(signature)
+    assert "Alliance in individual psychotherapy" in page.inner_text("body") or page.locator("img").count() > 0
+    shoot(page, "evidence-forest-plot", 2600)
+
+
+def test_the_schema_diagram_draws_the_classes(app_url, page):
+    page.goto(f"{app_url}/schema")
+    settle(page)
+    diagram = page.locator("[data-testid='stGraphVizChart'] svg").first
+    diagram.wait_for(timeout=60_000)
+    drawn = diagram.text_content()
+    assert "assessable item" in drawn and "evidence level" in drawn and "tailored to" in drawn
+    shoot(page, "schema-diagram", 2400)
 
 
 def test_a_question_gets_its_answer(app_url, page):
@@ -117,7 +306,7 @@ def test_a_question_gets_its_answer(app_url, page):
     box.fill("What does resistance mean?")
     box.press("Enter")
     page.get_by_text("being easily provoked by external demands").first.wait_for(timeout=60_000)
-    page.screenshot(path=str(SCREENSHOTS / "ask-answered.png"), full_page=True)
+    shoot(page, "ask-answered")
 
 
 def test_a_download_works(app_url, page, tmp_path):

@@ -99,6 +99,7 @@ export default async function (component) {
     window.__esrkgFirstDrawing = window.__esrkgFirstDrawing || performance.now();
     box.dataset.drawn = "1";
   });
+  box.network = network;  // for the browser tests: node positions on the screen
   network.on("click", (params) => {
     if (params.nodes.length) setTriggerValue("clicked", params.nodes[0]);
   });

@@ -18,12 +18,15 @@ from components import sparql_editor
 from esrkg import queries
 from esrkg.page_params import read_params, sparql_params
 from esrkg.query_runner import DEFAULT_LIMIT, DEFAULT_TIMEOUT, MAX_LIMIT, MAX_TIMEOUT, QueryError, run_query
+from esrkg.sparql_text import query_form
 from notices import show_problem
 from state import browse_data, graph
 from tables import frame
 
 EXAMPLES = {q.id: q for q in queries.catalogue().values() if not q.is_violation_check}
-DOWNLOADS = ("csv", "json", "turtle")  # written out by the worker, inside the time limit
+# Written out by the worker, inside the time limit: the formats each query form offers for download
+# (CSV only holds SELECT results, Turtle only graphs; asking for CSV of an ASK made the run fail).
+DOWNLOADS = {"SELECT": ("csv", "json"), "ASK": ("json",), "CONSTRUCT": ("turtle",), "DESCRIBE": ("turtle",)}
 
 
 def set_text(text: str) -> None:
@@ -71,8 +74,8 @@ def run(text: str, timeout: float, limit: int, inferred: bool) -> object:
 
         target = inferred_graph()
     try:
-        return run_query(target, text, timeout=timeout, limit=limit, formats=DOWNLOADS, session=session_key(),
-                         heartbeat=heartbeat)
+        return run_query(target, text, timeout=timeout, limit=limit, formats=DOWNLOADS.get(query_form(text), ()),
+                         session=session_key(), heartbeat=heartbeat)
     except QueryError as error:
         return str(error)
     finally:
