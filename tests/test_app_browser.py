@@ -200,11 +200,13 @@ def test_a_map_cell_opens_the_items_card(app_url, page):
     page.goto(f"{app_url}/map")
     settle(page)
     page.locator('td.cell[data-item="https://w3id.org/esrkg/empathy"]').nth(1).click()
+    dialog = page.get_by_role("dialog")
+    dialog.wait_for(timeout=30_000)
     page.wait_for_url("**item=empathy**", timeout=30_000)
     settle(page)
-    body = page.inner_text("body")
-    assert "r = .31" in body and "[.28, .34]" in body and "Cite this" in body
-    shoot(page, "evidence-map-card-empathy", 3000)
+    text = dialog.inner_text()
+    assert "Empathy" in text and "r = .31" in text and "[.28, .34]" in text and "Cite this" in text
+    shoot(page, "evidence-map-card-empathy", 1400)
 
 
 def test_the_for_whom_view(app_url, page):

@@ -59,6 +59,8 @@ function tooltip(text) {
   element.textContent = text;
   element.style.whiteSpace = "pre-wrap";
   element.style.maxWidth = "340px";
+  element.style.fontFamily = "sans-serif";
+  element.style.fontSize = "13px";
   return element;
 }
 
@@ -81,8 +83,8 @@ export default async function (component) {
     }
     return drawn;
   });
-  const edges = data.edges.map((edge, index) => ({ id: index, from: edge.from, to: edge.to, label: edge.label,
-    title: tooltip(edge.label), arrows: "to", color: { color: edge.colour || "#9a9a9a" },
+  const edges = data.edges.map((edge, index) => ({ id: index, from: edge.from, to: edge.to,
+    label: edge.label || undefined, title: tooltip(edge.title || edge.label), arrows: "to", color: { color: edge.colour || "#9a9a9a" },
     font: { size: 11, color: "#555555", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
     smooth: false }));
   const network = new vis.Network(box, { nodes, edges }, {

@@ -25,6 +25,12 @@ def select_cell() -> None:
     chosen = st.session_state.map_grid.get("selected")
     if chosen:
         st.session_state.map_item = chosen
+        st.session_state.map_open = chosen  # a click opens the card over the map, where the eye is
+
+
+@st.dialog("Summary card", width="large")
+def card_dialog(iri: str) -> None:
+    show_card(browse_data("card", iri), key="map-dialog-card")
 
 
 st.title("Evidence map")
@@ -47,5 +53,7 @@ labels = {row.item: row.label + (f" ({row.characteristic_label})" if row.group =
           + (" (client characteristic)" if row.group == "characteristic" else "") for row in evidence.rows}
 st.selectbox("Or choose an item", ["", *labels], key="map_item",
              format_func=lambda iri: "(choose an item)" if not iri else labels[iri])
-if st.session_state.map_item:
+if st.session_state.get("map_open"):
+    card_dialog(st.session_state.pop("map_open"))
+if st.session_state.map_item:  # and below the map, where a link with ?item= opens it
     show_card(browse_data("card", st.session_state.map_item), key="map-card")

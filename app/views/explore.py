@@ -92,7 +92,7 @@ with canvas:
     st.html("<div style='display:flex;flex-wrap:wrap;gap:14px;font-size:0.85rem'>" + "".join(
         f"<span><span style='display:inline-block;width:12px;height:12px;border-radius:3px;background:{colour};"
         f"margin-right:4px'></span>{escape(label)}</span>" for label, colour, _ in shown)
-        + (("<span>· badges on items: each edition's verdict — " + "".join(
+        + (("<span>Badges on the items: each edition's verdict — " + "".join(
             f"<span style='background:{fill};color:{ink};padding:0 6px;border-radius:4px;margin:0 3px'>"
             f"{escape(level_nodes.get('https://w3id.org/esrkg/' + name, name))}</span>"
             for name, (fill, ink) in LEVEL_COLOURS.items()) + " (see Evidence map for what they mean)</span>")

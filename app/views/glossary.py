@@ -12,6 +12,11 @@ def open_card(iri: str) -> None:
     st.session_state.glossary_card = iri
 
 
+@st.dialog("Summary card", width="large")
+def card_dialog(iri: str) -> None:
+    show_card(browse_data("card", iri), key="glossary-card")
+
+
 st.title("Glossary of terms")
 st.caption("Adapted from the definitions in Norcross & Hill (2004), in order of appearance on the info sheet.")
 search = st.text_input("Search the glossary", placeholder="a word in a term or its definition")
@@ -20,9 +25,9 @@ entries = [e for e in browse_data("glossary")
            if not needle or needle in e["glossaryLabel"].lower() or needle in e["definition"].lower()
            or needle in str(e.get("synonyms", "")).lower()]
 st.caption(f"{len(entries)} term(s)")
-chosen = st.session_state.get("glossary_card", "")
+chosen = st.session_state.pop("glossary_card", "")
 for entry in entries:
-    opened = bool(needle) or entry["term"] == chosen
+    opened = bool(needle)
     with st.expander(f"{entry['position']}. {entry['glossaryLabel']}", expanded=opened):
         st.markdown(f"> {escape(entry['definition'])}")
         st.caption(f"{entry['kindLabel']} · source: {entry['sourceLabel']}"
@@ -32,8 +37,7 @@ for entry in entries:
             st.markdown("**Related:** " + escape("; ".join(
                 f"{r['relationLabel']} {r['otherLabel']}" if r["direction"] == "outgoing"
                 else f"{r['otherLabel']} {r['relationLabel']} this" for r in relations)))
-        if entry["term"] == chosen:
-            show_card(browse_data("card", entry["term"]), key=f"glossary-card-{entry['position']}")
-        else:
-            st.button("Show its evidence (summary card)", key=f"card-{entry['position']}", on_click=open_card,
-                      args=(entry["term"],))
+        st.button("Show its evidence (summary card)", key=f"card-{entry['position']}", on_click=open_card,
+                  args=(entry["term"],))
+if chosen:
+    card_dialog(chosen)

@@ -16,6 +16,7 @@ for question in browse_data("guiding_questions"):
 st.subheader("Evidence matrix")
 st.caption("Elements and ways of customizing therapy by evidence level, per edition (per-item verdicts). "
            "The Evidence map shows the same as a picture, item by item.")
+st.page_link("views/evidence_map.py", label="Open the evidence map", icon=":material/grid_view:")
 cells = browse_data("evidence_matrix")
 for edition in sorted({cell.edition for cell in cells}):
     st.markdown(f"**{edition}**")
@@ -33,7 +34,7 @@ show(browse_data("sources"), {"editionId": "Edition", "taskForceLabel": "Task fo
                               "doi": "DOI"})
 
 st.subheader("How to cite")
-st.code(header.get("citation", ""), language=None)
+st.code(header.get("citation", ""), language=None, wrap_lines=True)
 st.caption(f"Version {header.get('version', '')} · {short(header.get('versionIri', ''))} · "
            f"licence {header.get('license', '')}")
 

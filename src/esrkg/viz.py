@@ -25,6 +25,7 @@ from esrkg.queries import Source
 DEFAULT_MAX_NODES = 250
 MIN_LEGIBLE_SCALE = 0.75  # vis-network's zoom below which 14 px labels are too small to read
 ASPECT = 1.7  # width / height of the Explore canvas
+LABELLED_EDGES = 80
 EVIDENCE_KINDS = ("Verdict", "EffectSizeEstimate", "EditionTotal")
 
 # Colour and shape per kind (local name of its class); anything else is grey.
@@ -366,12 +367,16 @@ def drawing_data(model: ViewModel, view: View, options: ViewOptions, height: int
         colour, shape = STYLE.get(node.kind, ("#cccccc", "dot"))
         badges = model.badges(node.iri) if node.kind in ITEM_KINDS else []
         x, y = positions[node.iri]
-        nodes.append({"id": node.iri, "text": node.label, "x": x, "y": y, "item": node.kind in ITEM_KINDS,
+        text = node.label if node.kind in ITEM_KINDS else _short(node.label, 30)  # the tooltip has it whole
+        nodes.append({"id": node.iri, "text": text, "x": x, "y": y, "item": node.kind in ITEM_KINDS,
                       "fill": _tint(colour) if node.kind in ITEM_KINDS else colour, "border": colour, "shape": shape,
                       "focus": node.iri == options.focus, "tooltip": tooltip(node, badges),
                       "badges": [{"text": b.edition.rsplit("-", 1)[-1], "fill": b.fill, "ink": b.ink}
                                  for b in badges]})
-    edges = [{"from": e.source, "to": e.target, "label": e.label} for e in view.edges]
+    # Past a few dozen links their labels only hide each other: then they show on hover only.
+    labelled = len(view.edges) <= LABELLED_EDGES
+    edges = [{"from": e.source, "to": e.target, "label": e.label if labelled else "", "title": e.label}
+             for e in view.edges]
     return {"nodes": nodes, "edges": edges, "height": height, "minScale": MIN_LEGIBLE_SCALE,
             "physics": options.physics}
 
