@@ -75,6 +75,7 @@ class Mention:
     name: str
     used: frozenset[str]
     positions: tuple[int, ...] = ()
+    alternates: tuple[Concept, ...] = ()  # other concepts with a name made of the same words ("therapists")
 
     @property
     def start(self) -> int:
@@ -104,16 +105,23 @@ class LabelIndex:
     surface: frozenset[str] = frozenset()  # names' words as written (typos are corrected before stemming)
     dictionary: frozenset[str] = frozenset()  # other correctly spelled words: never corrected
     cue_surface: frozenset[str] = frozenset()  # the lexicon's words: corrected to within one edit only
+    cue_words: frozenset[str] = frozenset()  # the lexicon's words, stemmed, also those that are in names
 
     def correct(self, word: str) -> str:
-        """The stemmed word, or the stemmed vocabulary word it is a small typo of."""
-        stemmed = stem(word)
-        if stemmed in self.vocabulary or len(word) < MIN_FUZZY_LENGTH or word.isdigit() or word in self.dictionary:
-            return stemmed
+        """The stemmed word, or the stemmed vocabulary word it is a small typo (or a variant) of."""
+        return stem(self.correct_surface(word))
+
+    def correct_surface(self, word: str) -> str:
+        """The word as written, or the name or cue word it is a small typo or a variant of."""
+        if stem(word) in self.vocabulary or len(word) < MIN_FUZZY_LENGTH or word.isdigit() or \
+                word in self.dictionary:
+            return word
         closest = _closest(word, self.surface or self.vocabulary)
+        if closest == word:
+            closest = _variant(word, self.surface)
         if closest == word and self.cue_surface:
-            closest = _closest(word, self.cue_surface, 1)
-        return stem(closest) if stem(closest) in self.vocabulary else stemmed
+            closest = _closest(word, self.cue_surface, 1 if len(word) < 9 else 2)
+        return closest if stem(closest) in self.vocabulary else word
 
     def link(self, question: str) -> LinkedQuestion:
         """The concepts named in a question, longest names first, each word used once."""
@@ -132,13 +140,34 @@ class LabelIndex:
         for _, name, concept, need in candidates:
             if any(m.concept == concept for m in mentions):
                 continue
-            positions = _compact([[p for p in places[word] if p not in used] for word in need], tokens)
+            order = [w for w in words(name) if w in need]
+            positions = _compact([[p for p in places[word] if p not in used] for word in order], tokens)
             if positions is None:
                 continue
             used.update(positions)
-            mentions.append(Mention(concept, name, need, positions))
+            alternates = tuple(dict.fromkeys(c for _, _, c, other in candidates if other == need and c != concept))
+            mentions.append(Mention(concept, name, need, positions, alternates))
+        mentions += self._rare_words(tokens, used, mentions)
         free = tuple((p, t) for p, t in enumerate(tokens) if p not in used)
         return LinkedQuestion(tokens, tuple(mentions), free)
+
+    def _rare_words(self, tokens: tuple[str, ...], used: set[int], mentions: list[Mention]) -> list[Mention]:
+        """A word found in the names of a single item ("sociotropic") names it, though the rest of the name
+        is missing; positions are added to ``used``."""
+        found: list[Mention] = []
+        for position, token in enumerate(tokens):
+            if position in used or len(token) < 8 or token in self.cue_words:
+                continue
+            owners = {concept for need, _, concept in self.names if token in need}
+            items = {c for c in owners if c.kind in ("RelationshipElement", "Adaptation", "ClientCharacteristic")}
+            kinds = sorted(c.kind for c in items)
+            # One item, or an adaptation and the characteristic it is tailored to: the adaptation.
+            if owners == items and (len(items) == 1 or kinds == ["Adaptation", "ClientCharacteristic"]) \
+                    and not any(m.concept in items for m in mentions):
+                concept = min(items, key=lambda c: c.kind != "Adaptation")
+                used.add(position)
+                found.append(Mention(concept, token, frozenset({token}), (position,)))
+        return found
 
     def find(self, question: str) -> list[Mention]:
         """The concepts named in a question, longest names first, each word used once."""
@@ -161,9 +190,37 @@ def _compact(occurrences: list[list[int]], tokens: Sequence[str]) -> tuple[int, 
         span = max(chosen) - min(chosen)
         if SEPARATORS & set(tokens[min(chosen):max(chosen)]):
             continue
-        if span <= len(chosen) + 2 and (best is None or span < max(best) - min(best)):
+        # In the name's order with a few words between ("alliance in the individual therapy"), or
+        # side by side in another order ("style coping"), not reversed across other words.
+        in_order = chosen == sorted(chosen)
+        if not ((in_order and span <= len(chosen) + 2) or span == len(chosen) - 1):
+            continue
+        if best is None or span < max(best) - min(best):
             best = tuple(sorted(chosen))
     return best
+
+
+def _variant(word: str, names: frozenset[str]) -> str:
+    """A name word the word shares its stem with ('prefer' -> 'preferences', 'religiously' ->
+    'religion'): a common start of at least six letters, all but two of the shorter word."""
+    if len(word) < 6:
+        return word
+    best, best_length = word, 0
+    for name in names:
+        length = _common_start(word, name)
+        if length >= 6 and length >= min(len(word), len(name)) - 2 and length > best_length:
+            best, best_length = name, length
+    return best
+
+
+def _common_start(first: str, second: str) -> int:
+    """How many letters two words share at their start."""
+    length = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        length += 1
+    return length
 
 
 def edit_distance(first: str, second: str) -> int:
@@ -183,7 +240,7 @@ def edit_distance(first: str, second: str) -> int:
 @lru_cache(maxsize=8192)
 def _closest(word: str, vocabulary: frozenset[str], most: int = 2) -> str:
     """The nearest vocabulary word within one edit (two for words of 8+ letters), else the word itself."""
-    allowed = min(most, 1 if len(word) < 8 else 2)
+    allowed = min(most, 1 if len(word) < 10 else 2)
     for candidate in difflib.get_close_matches(word, vocabulary, n=5, cutoff=FUZZY_CUTOFF):
         if edit_distance(word, candidate) <= allowed:
             return candidate
@@ -200,6 +257,8 @@ def build_index(rows: Iterable[Mapping[str, object]], extra_vocabulary: Sequence
         concept = Concept(str(row["node"]), kind, str(row["label"]))
         names.append((content_words(str(row["name"])), str(row["name"]), concept))
     surface = frozenset(w for row in rows for w in fold(str(row["name"])).split() if w not in STOPWORDS)
-    cues = frozenset(w for text_ in extra_vocabulary for w in fold(text_).split() if w not in STOPWORDS) - surface
+    lexicon = frozenset(w for text_ in extra_vocabulary for w in fold(text_).split() if w not in STOPWORDS)
+    cues = lexicon - surface
     vocabulary = frozenset(stem(w) for w in surface | cues)
-    return LabelIndex(tuple(names), vocabulary, surface, frozenset(dictionary) - surface - cues, cues)
+    return LabelIndex(tuple(names), vocabulary, surface, frozenset(dictionary) - surface - cues, cues,
+                      frozenset(stem(w) for w in lexicon))

@@ -57,7 +57,7 @@ class QuestionAnswerer:
 
     def _answer(self, question: str, frame: Frame, kind: QuestionType, composed: Composed) -> AskResult:
         match: Match = "partial" if composed.partial or len(frame.unexplained) >= 2 else "exact"
-        reading = f"Read as: {composed.reading}."
+        reading = f"Read as: {composed.reading}" + "".join(f" ({note})" for note in frame.notes) + "."
         if composed.select is None:
             return self._missing(question, kind, composed, reading, match)
         sparql = composed.select.text()

@@ -10,7 +10,24 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from esrkg import queries
-from esrkg.ask.lexicon import INTENT_CUES, LEVEL_CUES, METRIC_CUES, ORDER_CUES, STATISTIC_CUES
+from esrkg.ask.lexicon import (
+    ABOVE,
+    AT_LEAST,
+    AT_MOST,
+    BELOW,
+    COUNTABLE,
+    DOMAIN_WORDS,
+    EDITION_CUES,
+    INTENT_CUES,
+    LEVEL_CUES,
+    METRIC_CUES,
+    NEGATION,
+    ORDER_CUES,
+    PART_CUES,
+    RANK_MAX,
+    RANK_MIN,
+    STATISTIC_CUES,
+)
 from esrkg.linking import LabelIndex, build_index, content_words, fold
 from esrkg.queries import Source
 
@@ -43,6 +60,8 @@ class ItemInfo:
     within: tuple[str, ...]
     formats: tuple[str, ...]
     tailored_to: tuple[str, ...]
+    related: tuple[str, ...] = ()  # skos:related items (a 2018 element related to a 2002 adaptation)
+    estimate_editions: tuple[str, ...] = ()  # editions that report an estimate on the item itself
 
 
 @dataclass(frozen=True)
@@ -106,18 +125,24 @@ class AskContext:
             dictionary=tuple(data["dictionary"]),
             editions=tuple(EditionInfo(**{**e, "levels": tuple(tuple(level) for level in e["levels"])})
                            for e in data["editions"]),
-            items={iri: ItemInfo(**{**i, "within": tuple(i["within"]), "formats": tuple(i["formats"]),
-                                    "tailored_to": tuple(i["tailored_to"])}) for iri, i in data["items"].items()},
+            items={iri: ItemInfo(**{**i, **{key: tuple(i[key]) for key in _ITEM_SETS}})
+                   for iri, i in data["items"].items()},
             glossary=tuple(GlossaryEntry(**g) for g in data["glossary"]),
             stages={s: tuple(StageInfo(**x) for x in stages) for s, stages in data["stages"].items()},
             sequence_labels=dict(data["sequence_labels"]),
         )
 
 
+# ItemInfo's set-valued fields, by the ask_items column each is read from.
+_ITEM_SETS = {"within": "within", "formats": "format", "tailored_to": "tailoredTo", "related": "related",
+              "estimate_editions": "estimateEdition"}
+
+
 def cue_vocabulary() -> tuple[str, ...]:
     """Every word of the lexicon's cues, for typo correction."""
     cues = [*INTENT_CUES.values(), *STATISTIC_CUES.values(), *METRIC_CUES.values(), *ORDER_CUES.values(),
-            *LEVEL_CUES.values()]
+            *LEVEL_CUES.values(), *PART_CUES.values(), *EDITION_CUES.values(), COUNTABLE, RANK_MAX, RANK_MIN,
+            NEGATION, ABOVE, AT_LEAST, BELOW, AT_MOST, tuple(DOMAIN_WORDS)]
     return tuple(sorted({word for group in cues for phrase in group for word in fold(phrase).split()}))
 
 
@@ -156,12 +181,10 @@ def build_context(source: Source) -> AskContext:
     for row in queries.rows(source, "ask_items"):
         item = items.setdefault(str(row["item"]), {
             "iri": str(row["item"]), "kind": str(row["kind"]).rsplit("/", 1)[-1], "label": str(row["label"]),
-            "list_position": row.get("listPosition"), "within": set(), "formats": set(), "tailored_to": set()})
-        item["within"].add(str(row["within"]))
-        if "format" in row:
-            item["formats"].add(str(row["format"]))
-        if "tailoredTo" in row:
-            item["tailored_to"].add(str(row["tailoredTo"]))
+            "list_position": row.get("listPosition"), **{key: set() for key in _ITEM_SETS}})
+        for key, column in _ITEM_SETS.items():
+            if column in row:
+                item[key].add(str(row[column]))
     stages: dict[str, list[StageInfo]] = {}
     sequence_labels: dict[str, str] = {}
     for row in queries.rows(source, "ask_stages"):
@@ -174,8 +197,8 @@ def build_context(source: Source) -> AskContext:
         dictionary=tuple(sorted(set(fold(texts).split()))),
         editions=tuple(EditionInfo(**{**e, "levels": tuple(e["levels"])})
                        for e in sorted(editions.values(), key=lambda e: e["position"])),
-        items={iri: ItemInfo(**{**i, "within": tuple(sorted(i["within"])), "formats": tuple(sorted(i["formats"])),
-                                "tailored_to": tuple(sorted(i["tailored_to"]))}) for iri, i in items.items()},
+        items={iri: ItemInfo(**{**i, **{key: tuple(sorted(i[key])) for key in _ITEM_SETS}})
+               for iri, i in items.items()},
         glossary=tuple(GlossaryEntry(str(r["term"]), str(r["label"]), str(r["glossaryLabel"]), str(r["definition"]))
                        for r in queries.rows(source, "glossary")),
         stages={s: tuple(sorted(v, key=lambda x: x.position)) for s, v in stages.items()},

@@ -53,6 +53,27 @@ class FreeWords:
             found.append((self.items[start][0], phrase))
         return sorted(found)
 
+    def scan(self, groups: dict[str, tuple[str, ...]]) -> dict[str, list[tuple[int, str]]]:
+        """Every group's phrases found in one pass, the longest phrase winning where phrases overlap
+        ("related to outcome" is about an effect, not a relation)."""
+        owners: dict[str, list[str]] = {}
+        for group, phrases in groups.items():
+            for phrase in phrases:
+                owners.setdefault(phrase, []).append(group)
+        hits: dict[str, list[tuple[int, str]]] = {}
+        for position, phrase in self.find(owners):
+            for group in owners[phrase]:
+                hits.setdefault(group, []).append((position, phrase))
+        return hits
+
+    def following(self, position: int, phrase: str) -> str | None:
+        """The free word right after a phrase found at this position, if any."""
+        index = next((i for i, (p, _) in enumerate(self.items) if p == position), None)
+        if index is None:
+            return None
+        after = index + len(phrase_tokens(phrase))
+        return self.items[after][1] if after < len(self.items) else None
+
     def has(self, phrases: Iterable[str]) -> bool:
         """True when any of the phrases is among the free words."""
         return bool(self.find(phrases))
@@ -70,7 +91,9 @@ class FreeWords:
 
 
 _NUMBER = r"(?:-\s?)?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?%?"
-_COMPARATOR = "|".join(sorted((re.escape(c) for c in (*ABOVE, *AT_LEAST, *BELOW, *AT_MOST)), key=len, reverse=True))
+# Comparators that come before their number ("over 1000"); "1000 or more" is read by _TRAILING.
+_LEADING = [c for c in (*ABOVE, *AT_LEAST, *BELOW, *AT_MOST) if not c.startswith("or ")]
+_COMPARATOR = "|".join(sorted((re.escape(c) for c in _LEADING), key=len, reverse=True))
 _FIELD_WORDS: dict[str, tuple[Field, str | None]] = {
     "n": ("n", None), "sample": ("n", None), "samples": ("n", None), "k": ("k", None), "r": ("value", "r"),
     "correlation": ("value", "r"), "correlations": ("value", "r"),
@@ -99,6 +122,11 @@ def _number(text: str) -> Decimal | None:
         return Decimal(cleaned)
     except InvalidOperation:
         return None
+
+
+def _is_year(text: str) -> bool:
+    """A year (an edition: 'over 2011' is not a threshold)."""
+    return bool(re.fullmatch(r"(19|20)\d\d", text.strip()))
 
 
 def _field(before: str, pre: str | None, unit: str | None, number: Decimal) -> tuple[Field, str | None]:
@@ -132,7 +160,7 @@ def thresholds(question: str) -> tuple[list[Threshold], list[tuple[int, int]]]:
         if any(start <= match.start() < end for start, end in spans):
             continue
         number = _number(match["num"])
-        if number is None:
+        if number is None or _is_year(match["num"]):
             continue
         cmp = match["cmp"]
         op: Op = ">" if cmp in ABOVE else ">=" if cmp in AT_LEAST else "<" if cmp in BELOW else "<="

@@ -111,6 +111,8 @@ class Frame:
     unexplained: frozenset[str] = frozenset()
     direction: Literal["up", "down"] | None = None
     on_sheet: bool = False  # "items on the 2002 sheet"
+    narrower_only: bool = False  # "forms of the alliance": the items within a named one, not itself
+    absent_editions: tuple[str, ...] = ()  # "no verdict in 2011", "not on the 2002 sheet"
     sequence: Concept | None = None  # the sequence of stages a named item is ("Stages of change")
     verdict_editions: tuple[str, ...] = ()  # editions of the named ones that have per-item verdicts
     notes: tuple[str, ...] = field(default_factory=tuple)

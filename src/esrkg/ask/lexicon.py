@@ -6,6 +6,8 @@ for the longest phrases first. Nothing here names a concept of the graph: concep
 graph's own labels (see :mod:`esrkg.linking`).
 """
 
+from typing import Literal
+
 # What is asked: cue phrases per intent. The reader decides between intents by the precedence
 # rules in :mod:`esrkg.ask.reader`; a cue only says that a word of the question points there.
 INTENT_CUES: dict[str, tuple[str, ...]] = {
@@ -18,7 +20,7 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
                 "described as", "is about", "are about"),
     "glossary": ("glossary", "glossary terms", "glossary entries", "glossary entry", "terms", "entries"),
     "recommend": ("recommend", "recommends", "recommended", "recommendation", "recommendations",
-                  "advise", "advises", "advice", "should", "guidance", "tell practitioners",
+                  "advise", "advises", "advice", "guidance", "tell practitioners",
                   "tell researchers", "urge"),
     "source": ("source", "sources", "cite", "cited", "citation", "citations", "reference", "references", "doi",
                "who wrote", "who did", "who reported", "who published", "who developed", "who proposed", "authors",
@@ -147,6 +149,21 @@ EDITION_CUES: dict[str, tuple[str, ...]] = {
             "across the editions", "both editions"),
 }
 
+Part = Literal["element", "adaptation", "characteristic"]
+PART_CUES: dict[Part, tuple[str, ...]] = {
+    "element": ("element", "elements", "relationship element", "therapist contributions", "contributions",
+                "what works in general", "works in general", "in general", "what works", "therapy relationships",
+                "therapeutic relationships"),
+    "adaptation": ("adaptation", "adaptations", "adaption", "adaptions", "customization", "customizations",
+                   "customizing", "customize", "ways of adapting", "way of adapting", "ways of tailoring",
+                   "tailoring", "fitting therapy", "means of adaptation", "tailor therapy", "tailoring therapy",
+                   "tailoring treatment", "adapting therapy", "adapted", "customise"),
+    "characteristic": ("client characteristics", "characteristics", "characteristic", "traits"),
+}
+COUNTABLE = ("element", "elements", "adaptation", "adaptations", "item", "items", "characteristic",
+             "characteristics", "recommendation", "recommendations", "stage", "stages", "term", "terms",
+             "component", "components", "verdict", "verdicts", "customization", "customizations", "entries")
+
 # Words about the domain that carry no constraint of their own: a question made of them and
 # cue words is understood; words outside them, the cues and the graph's labels are unexplained.
 DOMAIN_WORDS = frozenset("""
@@ -160,5 +177,5 @@ sheet info synopsis year years time list lists give show tell name named what wh
 where when was were is are be been did do does has have had get got the a an of in on for to with and or by
 from at as it its this that these those there their they them we you i me my our your one two three all any
 each every both either some only just also still yet again according per about into within based rests rest
-resting behind total overall pooled weighted mean average
+resting behind total overall pooled weighted mean average should ought reviewed
 """.split())  # noqa: SIM905 (a word list reads best as text)

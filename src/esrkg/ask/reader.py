@@ -15,6 +15,7 @@ from esrkg.ask.context import AskContext, GlossaryEntry
 from esrkg.ask.cues import FreeWords, count_word, phrase_tokens, quoted, thresholds
 from esrkg.ask.frame import Asks, EditionMode, Frame, LevelConstraint, LevelCue, Order, Ranking, Threshold
 from esrkg.ask.lexicon import (
+    COUNTABLE,
     DOMAIN_WORDS,
     EDITION_CUES,
     INSUFFICIENT_PHRASES,
@@ -23,30 +24,18 @@ from esrkg.ask.lexicon import (
     METRIC_CUES,
     NEGATION,
     ORDER_CUES,
+    PART_CUES,
     RANK_FIELD,
     RANK_MAX,
     RANK_MIN,
     STATISTIC_CUES,
+    Part,
 )
 from esrkg.linking import STOPWORDS, Concept, LabelIndex, Mention, content_words, fold, words
 
 ITEM_KINDS = ("RelationshipElement", "Adaptation", "ClientCharacteristic")
 POLAR_STARTS = frozenset(
     "is are was were did does do has have can could should would will isn wasn doesn".split())  # noqa: SIM905
-Part = Literal["element", "adaptation", "characteristic"]
-PART_CUES: dict[Part, tuple[str, ...]] = {
-    "element": ("element", "elements", "relationship element", "therapist contributions", "contributions",
-                "what works in general", "works in general", "in general", "what works", "therapy relationships",
-                "therapeutic relationships"),
-    "adaptation": ("adaptation", "adaptations", "customization", "customizations",
-                   "customizing", "customize", "ways of adapting", "way of adapting", "ways of tailoring",
-                   "tailoring", "fitting therapy", "means of adaptation", "tailor therapy", "tailoring therapy",
-                   "tailoring treatment", "adapting therapy", "adapted", "customise"),
-    "characteristic": ("client characteristics", "characteristics", "characteristic", "traits"),
-}
-COUNTABLE = ("element", "elements", "adaptation", "adaptations", "item", "items", "characteristic",
-             "characteristics", "recommendation", "recommendations", "stage", "stages", "term", "terms",
-             "component", "components", "verdict", "verdicts", "customization", "customizations", "entries")
 STAT_NOUNS = ("study", "sample", "client", "patient", "participant", "people", "trainee")
 ALLIANCE_CONTEXT = ("alliance", "component", "components", "part of", "consist", "consists", "made up", "make up",
                     "include", "includes", "measured")
@@ -56,6 +45,7 @@ WEAK_KINDS = {
     "AllianceComponent": ALLIANCE_CONTEXT,
     "TherapyFormat": ("alliance", "cohesion", "therapy", "psychotherapy", "format", "formats", "setting"),
 }
+ESTIMATE_ASKS = ("statistic", "estimates", "ranking", "comparison", "evidence")
 LEVEL_OF = {"top": "top", "probably": "probably", "promising": "promising", "insufficient": "insufficient"}
 
 
@@ -96,7 +86,16 @@ class Reader:
             named_alongside = mention.concept.kind != "ObservationalPerspective" and any(
                 m.concept.kind in ITEM_KINDS and any(w in m.concept.label.lower() for w in ("alliance", "cohesion"))
                 for m in mentions)
-            if weak and not free.has(context_words) and not named_alongside:
+            # "task force" names the review, never the alliance's tasks.
+            in_task_force = any(p + 1 < len(tokens) and tokens[p + 1] in ("force", "forces")
+                                for p in mention.positions)
+            if weak and (in_task_force or (not free.has(context_words) and not named_alongside)):
+                # A name shared with a concept of another kind ("therapists": an audience too) goes to it.
+                other = next((c for c in mention.alternates if c.kind not in WEAK_KINDS), None)
+                names_item = any(m.concept.kind in ITEM_KINDS for m in mentions)
+                if other is not None and not in_task_force and not names_item:
+                    kept.append(Mention(other, mention.name, mention.used, mention.positions))
+                    continue
                 returned.extend((p, tokens[p]) for p in mention.positions)
                 continue
             kept.append(mention)
@@ -108,17 +107,24 @@ class Reader:
         """The frame of a question (never raises)."""
         linked = self.index.link(question)
         mentions, free = self._in_context(linked.mentions, FreeWords(linked.free), linked.tokens)
-        limits, spans = thresholds(question)
+        # Thresholds are read from the question's own text (it keeps ".3" and "1,000"), typos corrected.
+        corrected = re.sub(r"[A-Za-z]+", lambda m: self.index.correct_surface(m.group().lower()), question)
+        limits, spans = thresholds(corrected)
         for start, end in spans:
-            free = free.without([question[start:end]])
+            free = free.without([corrected[start:end]])
         definition_term = None
         items = [m for m in mentions if _kind_of(m) in ITEM_KINDS]
-        if not items:
-            entry, shared = self._by_definition(free)
+        # A term described by its definition's words: when no item is named, or only by one stray word
+        # of a longer name ("... the client's experience without conditions").
+        if all(_stray(m) for m in items):
+            without_strays = FreeWords(tuple(sorted([*free.items, *((p, linked.tokens[p]) for m in items
+                                                                   for p in m.positions)])))
+            entry, shared = self._by_definition(without_strays)
             if entry is not None:
                 definition_term = Concept(entry.iri, self.context.items[entry.iri].kind
                                           if entry.iri in self.context.items else "GlossaryTerm", entry.label)
-                free = FreeWords(tuple(item for item in free.items if item[1] not in shared))
+                free = FreeWords(tuple(item for item in without_strays.items if item[1] not in shared))
+                mentions = [m for m in mentions if m not in items]
         return self._frame(question, mentions, free, limits, definition_term)
 
     def _frame(self, question: str, mentions: list[Mention], free: FreeWords, limits: list[Threshold],
@@ -141,9 +147,18 @@ class Reader:
         negations = negation_free.find(NEGATION)
         negated = bool(negations)
         levels = self._levels(of_kind.get("EvidenceLevel", []), free, insufficient, negations, edition_positions,
-                              editions, edition_mode)
-        statistic_of = {phrase: s for s, phrases in STATISTIC_CUES.items() for phrase in phrases}
-        statistics = list(dict.fromkeys(statistic_of[p] for _, p in free.find(statistic_of)))
+                              editions, edition_mode, bool(limits))
+        scanned = free.scan({**{f"intent:{k}": v for k, v in INTENT_CUES.items()},
+                             **{f"statistic:{k}": v for k, v in STATISTIC_CUES.items()}})
+        for group, hits in list(scanned.items()):
+            # "how many client characteristics": counting items, not a sample size.
+            if group.startswith("statistic:") and all(
+                    phrase.startswith(("how many", "number of")) and free.following(position, phrase) in COUNTABLE
+                    for position, phrase in hits):
+                del scanned[group]
+                scanned.setdefault("intent:count", hits)
+        statistics = [group.split(":", 1)[1] for group, hits in sorted(scanned.items(), key=lambda g: g[1][0][0])
+                      if group.startswith("statistic:")]
         metrics = [m for m, cues in METRIC_CUES.items() if free.has(cues)]
         limits = limits + self._word_limits(free)
         ranking = self._ranking(free, tokens)
@@ -159,18 +174,21 @@ class Reader:
         # "elements and adaptations", "both elements and customizations": the whole review.
         part = parts[0] if len(parts) == 1 or parts == ["adaptation", "characteristic"] else None
         missing = self._missing(negation_free, negations, statistics)
-        no_verdict = negated and free.has(("verdict", "verdicts", "rating", "rated", "no verdict"))
+        absent = self._absent_editions(free, negations, edition_positions, levels, of_kind.get("Edition", []))
+        no_verdict = absent is not None
         same_level = free.has(("same verdict", "same rating", "same level", "same category", "unchanged",
                                "kept their", "kept the same"))
-        cues = {intent for intent, phrases in INTENT_CUES.items() if free.has(phrases)}
+        cues = {group.split(":", 1)[1] for group in scanned if group.startswith("intent:")}
         polar = _is_polar(question)
         direction: Literal["up", "down"] | None = None
-        if free.has(("up", "rise", "rose", "grow", "grew", "increase", "increased", "higher")):
+        if free.has(("up", "rise", "rose", "grow", "grew", "increase", "increased", "higher", "bigger", "larger",
+                     "stronger")):
             direction = "up"
-        elif free.has(("down", "shrink", "shrank", "fall", "fell", "decrease", "decreased", "lower")):
+        elif free.has(("down", "shrink", "shrank", "fall", "fell", "decrease", "decreased", "lower", "smaller",
+                       "weaker")):
             direction = "down"
-        words_left = frozenset(t for t in free.tokens if t not in STOPWORDS and t not in DOMAIN_WORDS)
-        known = set(self.index.vocabulary) | {w for cue in _all_cues() for w in phrase_tokens(cue)}
+        words_left = frozenset(t for t in free.tokens if t not in STOPWORDS)
+        known = set(self.index.vocabulary) | {w for cue in _all_cues() for w in phrase_tokens(cue)} | DOMAIN_WORDS
         unexplained = frozenset(w for w in words_left if w not in known and not w.isdigit())
         frame = Frame(
             question=question, asks="unknown", polar=polar, statistics=tuple(statistics), items=tuple(items),
@@ -183,11 +201,36 @@ class Reader:
                          ("AllianceComponent", "TherapyFormat", "ObservationalPerspective")),
             words=words_left, unexplained=unexplained, direction=direction, same_level=same_level,
             on_sheet=free.has(("sheet", "info sheet", "listed")),
+            narrower_only=bool(items) and free.has(NARROWER_WORDS),
+            absent_editions=tuple(absent or ()),
             notes=(f"defined as: {definition_term.label}",) if definition_term else (),
             sequence=next((i for i in items if i.iri in self.context.stages), None),
             verdict_editions=tuple(e for e in editions if (info := self.context.edition(e)) and info.has_verdicts),
         )
-        return frame.but(asks=decide(frame, cues, free, quoted(question)))
+        return self._related_instead(frame.but(asks=decide(frame, cues, free, quoted(question))))
+
+    def _reported_in(self, item: str) -> set[str]:
+        """The editions reporting an estimate on the item or on an item within it."""
+        return {edition for info in self.context.items.values() if item in info.within
+                for edition in info.estimate_editions}
+
+    def _related_instead(self, frame: Frame) -> Frame:
+        """'the 2018 expectations meta-analysis': when an item has no estimate in the editions named and
+        an item related to it (skos:related) has, the question is about that one; the reading says so."""
+        if frame.asks not in ESTIMATE_ASKS or not frame.editions or not frame.items:
+            return frame
+        items, notes = [], list(frame.notes)
+        for item in frame.items:
+            info = self.context.items.get(item.iri)
+            related = [self.context.items[r] for r in (info.related if info else ()) if r in self.context.items]
+            substitute = next((r for r in related if self._reported_in(r.iri) & set(frame.editions)), None)
+            if self._reported_in(item.iri) & set(frame.editions) or substitute is None:
+                items.append(item)
+                continue
+            items.append(Concept(substitute.iri, substitute.kind, substitute.label))
+            notes.append(f"{item.label} has no estimate in the edition named; its related item "
+                         f"{substitute.label} has")
+        return frame.but(items=tuple(dict.fromkeys(items)), notes=tuple(notes))
 
     def _narrow(self, items: list[Concept], formats: list[Mention]) -> list[Concept]:
         """'alliance' + 'individual therapy' -> the alliance in individual psychotherapy; the adaptation
@@ -217,6 +260,14 @@ class Reader:
             if index < len(self.context.editions):
                 position = len(folded[:match.start()].split())
                 positions.append((position, self.context.editions[index].iri))
+        # "the first two task forces", "the last two editions".
+        for match in re.finditer(r"\b(first|last|latest|earliest)\s+(two|three|2|3)\b"
+                                 r"(?=\s+(?:task|edition|review|report))", folded):
+            count = {"two": 2, "three": 3, "2": 2, "3": 3}[match.group(2)]
+            chosen = self.context.editions[:count] if match.group(1) in ("first", "earliest") else \
+                self.context.editions[-count:]
+            position = len(folded[:match.start()].split())
+            positions.extend((position + offset, e.iri) for offset, e in enumerate(chosen))
         if free.has(EDITION_CUES["first"]) and not positions:
             positions.append((free.find(EDITION_CUES["first"])[0][0], self.context.first.iri))
         if free.has(EDITION_CUES["latest"]) and not positions:
@@ -229,9 +280,25 @@ class Reader:
             return editions, "both", positions
         return editions, "named" if editions else "default", positions
 
+    def _absent_editions(self, free: FreeWords, negations: list[tuple[int, str]],
+                         edition_positions: list[tuple[int, str]], levels: list[LevelConstraint],
+                         edition_mentions: list[Mention]) -> list[str] | None:
+        """'got no verdict in 2011', 'without a verdict', 'not on the 2002 sheet': the editions whose verdict
+        is absent (empty: every edition), or None when the question does not say a verdict is absent."""
+        if any(c.negated for c in levels):
+            return None  # "not rated merely promising" negates a level, not the verdict
+        # The words a negation makes absent, or an edition named by its sheet ("not on the 2002 info sheet").
+        targets = [v for v, _ in free.find(ABSENT_VERDICT_WORDS)] + [
+            m.start for m in edition_mentions if "sheet" in m.name.lower()]
+        anchors = [p for p, _ in negations if any(0 < v - p <= 5 for v in targets)]
+        if not anchors:
+            return None
+        after = [iri for p, iri in edition_positions if p > anchors[0]]
+        return after[:1] or [iri for _, iri in edition_positions][-1:]
+
     def _levels(self, mentions: list[Mention], free: FreeWords, insufficient: list[tuple[int, str]],
                 negations: list[tuple[int, str]], edition_positions: list[tuple[int, str]], editions: list[str],
-                mode: str) -> list[LevelConstraint]:
+                mode: str, with_thresholds: bool) -> list[LevelConstraint]:
         found: list[tuple[int, LevelCue, str | None]] = []
         for mention in mentions:
             found.append((mention.start, level_cue(mention.concept.label, mention.name), mention.concept.iri))
@@ -250,8 +317,10 @@ class Reader:
         for index, (position, cue, level) in enumerate(merged):
             negated = any(0 <= position - p <= 4 for p, _ in negations)
             following = starts[index + 1] if index + 1 < len(starts) else 10 ** 6
+            # Levels belong to one edition each when several are named and there are several levels, or
+            # thresholds that hold in another edition ("demonstrably effective in 2011 with a 2018 r > .3").
             edition = _edition_of(position, following, edition_positions) \
-                if len(editions) > 1 and mode == "named" and len(merged) > 1 else None
+                if len(editions) > 1 and mode == "named" and (len(merged) > 1 or with_thresholds) else None
             constraints.append(LevelConstraint(cue, level, edition, negated))
         return constraints
 
@@ -324,6 +393,11 @@ class Reader:
         return list(dict.fromkeys(absent))
 
 
+def _stray(mention: Mention) -> bool:
+    """An item named by one word of a longer name only (a rare word such as 'problematic')."""
+    return len(mention.used) == 1 and len(content_words(mention.concept.label)) > 1
+
+
 def _is_polar(question: str) -> bool:
     """A yes/no question: it starts with an auxiliary verb, perhaps after a phrase and a comma or colon
     ("In 2011, was ...", "Attachment style: did ...")."""
@@ -352,6 +426,9 @@ def _edition_of(position: int, following: int, positions: list[tuple[int, str]])
     """The edition a level constraint belongs to: the first named after it, before the next constraint
     ("insufficient research in 2002 to demonstrably effective in 2011"), else the last before it
     ("2011 elements rated probably effective")."""
+    just_before = [iri for p, iri in positions if p == position - 1]
+    if just_before:
+        return just_before[0]  # "2011 demonstrably effective elements"
     after = [iri for p, iri in positions if position < p < following]
     if after:
         return after[0]
@@ -382,63 +459,125 @@ def _stats(frame: Frame) -> set[str]:
 def _counting(frame: Frame, cues: set[str], free: FreeWords, quotes: list[str]) -> bool:
     if "count" not in cues:
         return False
-    counted = free.find(("how many", "number of", "count of", "count", "breakdown", "in total", "total number"))
+    counted = free.find(("how many", "number of", "count of", "breakdown", "in total", "total number"))
     position = counted[0][0] if counted else 0
-    after = [w for p, w in free.items if p > position][:4]
-    if any(w in STAT_NOUNS for w in after):
+    after = [w for p, w in free.items if p > position + 1][:2]
+    # "how many studies/clients": a statistic of an estimate, unless it counts items ("client characteristics").
+    if after and after[0] in STAT_NOUNS and not (len(after) > 1 and after[1] in ("characteristic", "characteristics")):
         return False
     return free.has(COUNTABLE) or free.has(("breakdown", "in total")) or bool(frame.levels)
 
 
+TERM_WORDS = ("which term", "what term", "which glossary", "defined as", "which entry", "what glossary",
+              "which glossary entry", "glossary term", "glossary entry")
+NARROWER_WORDS = ("forms of", "kinds of", "types of", "versions of", "variants of", "forms", "kinds", "types",
+                  "versions", "variants")
+# Words for a verdict, or for the sheet that lists the 2002 verdicts, that a negation makes absent.
+ABSENT_VERDICT_WORDS = ("verdict", "verdicts", "rating", "ratings", "rated", "judged", "sheet", "info sheet",
+                        "listed", "category")
+LIST_WORDS = ("forms of", "kinds of", "types of", "versions of", "parts of", "which of", "which ones")
+OVERVIEW_WORDS = ("evidence for", "evidence on", "evidence about", "find for", "found for", "find about",
+                  "known about", "meta analysis find", "analysis find", "did the", "find")
+RELATION_WORDS = ("narrower", "broader", "split into", "split", "replaced", "became", "belong to", "belongs to",
+                  "part of", "cover", "covers", "same as", "same thing", "attend", "attends", "strengthen",
+                  "strengthens", "draw on", "draws on", "related to", "relate to")
+
+
+def _claims_level(f: Frame, c: set[str]) -> bool:
+    return bool(f.levels) or "level" in c
+
+
+def _overview(f: Frame, c: set[str], w: FreeWords) -> bool:
+    return bool(f.items) and not f.polar and not _claims_level(f, c) and not f.statistics and not f.metrics and (
+        "about" in c or w.has(OVERVIEW_WORDS))
+
+
+# The ordered rules that decide what a frame asks: the first that holds wins. Each is one line of
+# intent: specific readings (a sequence's order, a count, a statistic of an item) come before the
+# general ones (an item's verdict, its definition, its evidence).
 ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
-    ("order", lambda f, c, w, q: bool(f.order)),
+    # "Is empathy demonstrably effective?": a yes/no claim about a level.
+    ("level", lambda f, c, w, q: f.polar and bool(f.items) and bool(f.levels) and not f.thresholds),
     ("count", _counting),
-    ("mentions", lambda f, c, w, q: ("mention" in c and ("glossary" in c or "define" in c or bool(q)))
-     or (bool(f.notes) and w.has(("which term", "what term", "which glossary", "defined as", "which entry",
-                                 "what glossary", "which glossary entry", "glossary term", "glossary entry")))),
-    ("ranking", lambda f, c, w, q: f.ranking is not None and not f.order
+    ("order", lambda f, c, w, q: bool(f.order)),
+    ("mentions", lambda f, c, w, q: not (_by_definition(f) and bool(f.statistics or f.metrics)) and (
+        ("mention" in c and ("glossary" in c or "define" in c or bool(q)))
+        or (_by_definition(f) and w.has(TERM_WORDS)))),
+    ("ranking", lambda f, c, w, q: f.ranking is not None
      and (bool(f.statistics) or bool(f.metrics) or f.ranking.field != "value" or w.has(("effect", "estimate")))),
-    ("statistic", lambda f, c, w, q: bool(_stats(f)) and not f.thresholds and not f.missing
+    ("estimates", lambda f, c, w, q: bool(f.missing) and not f.no_verdict),
+    ("statistic", lambda f, c, w, q: bool(_stats(f)) and not f.thresholds
      and (bool(f.items) or bool(f.sources) or "heterogeneity" in f.statistics)),
     ("sources", lambda f, c, w, q: "source" in c and not f.polar),
+    # "What is meant by congruence or genuineness?", "define anaclitic vs introjective styles".
+    ("definition", lambda f, c, w, q: "define" in c and bool(f.items or f.others) and not f.levels
+     and not f.statistics and not f.metrics and not f.thresholds and not f.polar and "tailor" not in c),
+    # "Which client characteristics do the demonstrably effective customizations respond to?"
+    ("tailoring", lambda f, c, w, q: "tailor" in c and bool(f.levels) and not f.items and f.part == "adaptation"
+     and "characteristic" in f.words and not f.polar),
+    # "Which items went from insufficient research in 2002 to demonstrably effective in 2011?"
     ("items", lambda f, c, w, q: (bool(f.levels) or f.same_level) and not f.items and len(f.editions) > 1),
-    ("comparison", lambda f, c, w, q: ("compare" in c or "change" in c) and bool(f.items)
-     and (("effect" in f.statistics or bool(f.metrics) or bool(_stats(f))) or len(f.items) > 1)
-     and not (f.levels and "effect" not in f.statistics and not f.metrics)),
-    ("change", lambda f, c, w, q: bool(f.items) and ("change" in c or "compare" in c or len(f.editions) > 1)
-     and ("level" in c or bool(f.levels) or _verdict_editions(f, c))),
-    ("comparison", lambda f, c, w, q: (bool(f.items) and ("change" in c or "compare" in c or len(f.editions) > 1)
-     and not f.polar) or (bool(f.items) and f.polar and len(f.items) > 1 and "compare" in c)),
+    # "Is the relationship bond part of the alliance?"
+    ("components", lambda f, c, w, q: any(o.kind == "AllianceComponent" for o in f.others)
+     and ("component" in c or w.has(("part of", "include", "includes", "included")))),
+    ("relations", lambda f, c, w, q: bool(f.items) and w.has(RELATION_WORDS) and not f.statistics and not f.levels
+     and not f.thresholds),
+    ("change", lambda f, c, w, q: bool(f.items) and _across(f, c) and (_claims_level(f, c) or _verdict_editions(f, c))),
+    ("comparison", lambda f, c, w, q: (bool(f.items) and _across(f, c) and not f.polar)
+     or (bool(f.items) and f.polar and len(f.items) > 1 and "compare" in c)
+     # "Did the collaboration correlation go down in 2018?", "Is it higher in 2018 than in 2011?"
+     or (bool(f.items) and f.polar and f.direction is not None and not f.thresholds and not f.levels)),
     ("perspectives", lambda f, c, w, q: w.has(("perspective", "perspectives", "viewpoint", "viewpoints", "rater",
                                                 "raters")) or sum(o.kind == "ObservationalPerspective"
                                                                   for o in f.others) > 1),
     ("format_elements", lambda f, c, w, q: any(o.kind == "TherapyFormat" for o in f.others) and not f.items
      and not f.levels and not f.statistics and w.has(("apply", "applies", "element", "elements"))),
-    ("recommendations", lambda f, c, w, q: f.audience is not None or "recommend" in c),
-    ("tailoring", lambda f, c, w, q: "tailor" in c and (bool(f.items) or f.part == "characteristic")
-     and not f.polar and not f.levels and not f.editions and "evidence" not in c),
+    ("recommendations", lambda f, c, w, q: "recommend" in c or (f.audience is not None and (
+        _asks_advice(f) or (not f.items and f.part is None and not f.statistics)))),
+    ("tailoring", lambda f, c, w, q: "tailor" in c and (bool(f.items) or f.part is not None)
+     and not f.polar and not f.levels and not _claims_level(f, c) and "evidence" not in c),
     ("components", lambda f, c, w, q: "component" in c or any(o.kind == "AllianceComponent" for o in f.others)),
-    ("estimates", lambda f, c, w, q: (bool(f.thresholds) or bool(f.missing)) and not (f.levels and not f.items)),
     ("relations", lambda f, c, w, q: "relate" in c and bool(f.items)),
     ("glossary", lambda f, c, w, q: "glossary" in c and not f.items),
+    ("estimates", lambda f, c, w, q: bool(f.thresholds) and not (f.levels and not f.items)),
     ("definition", lambda f, c, w, q: "define" in c and (bool(f.items) or bool(f.others))),
-    ("items", lambda f, c, w, q: (bool(f.levels) and (not f.items or (f.part is not None and not f.polar)))
-     or (f.part is not None and not f.items and ("evidence" in c or f.no_verdict))),
+    ("items", lambda f, c, w, q: (bool(f.levels) and (not f.items or (f.part is not None and not f.polar)
+                                                      or w.has(LIST_WORDS)))
+     or ((f.part is not None or f.on_sheet) and not f.items and ("evidence" in c or "level" in c or f.no_verdict))),
+    ("evidence", lambda f, c, w, q: _overview(f, c, w)),
     ("statistic", lambda f, c, w, q: bool(f.items) and ("effect" in f.statistics or bool(f.metrics) or bool(_stats(f)))
-     and "level" not in c and not f.levels),
+     and not _claims_level(f, c)),
     ("order", lambda f, c, w, q: f.sequence is not None and len(f.items) == 1 and "define" not in c
-     and "level" not in c and "evidence" not in c and not f.statistics),
-    ("level", lambda f, c, w, q: bool(f.items) and (bool(f.levels) or "level" in c
-                                                   or ("evidence" in c and not w.has(("evidence for", "evidence on",
-                                                                                      "evidence about"))))),
-    ("ranking", lambda f, c, w, q: f.ranking is not None and bool(f.editions) and not f.order),
-    ("evidence", lambda f, c, w, q: bool(f.items) and not f.polar and ("about" in c or w.has((
-        "evidence for", "evidence on", "evidence about", "find for", "found for", "find about", "known about")))),
-    ("definition", lambda f, c, w, q: bool(f.items) and len(f.items) == 1 and not f.polar
+     and ("stages" in c or w.has(ORDER_CUES["in_order"]) or not re.match(r"\s*(what is|whats|what s)\b",
+                                                                            fold(f.question)))
+     and not _claims_level(f, c) and "evidence" not in c and not f.statistics and not f.polar),
+    ("level", lambda f, c, w, q: bool(f.items) and (_claims_level(f, c)
+                                                   or ("evidence" in c and not w.has(OVERVIEW_WORDS)))),
+    ("ranking", lambda f, c, w, q: f.ranking is not None and bool(f.editions)),
+    # A term alone, asked with "what is" or nothing else: what it means.
+    ("definition", lambda f, c, w, q: bool(f.items) and len(f.items) == 1 and not f.polar and not f.editions
      and (w.has(("what", "whats", "who")) or len([t for t in w.tokens if t not in STOPWORDS]) <= 1)),
     ("evidence", lambda f, c, w, q: bool(f.items)),
     ("definition", lambda f, c, w, q: bool(f.others) and not f.polar),
 )
+
+
+def _across(frame: Frame, cues: set[str]) -> bool:
+    """Across editions or items: a word of change, several editions, or a comparison of several items
+    (a lone "or" between two names of one item compares nothing)."""
+    return "change" in cues or len(frame.editions) > 1 or frame.edition_mode == "all" or (
+        "compare" in cues and len(frame.items) > 1)
+
+
+def _asks_advice(frame: Frame) -> bool:
+    """'Should researchers ...?', 'what should clinicians do ...'."""
+    return bool(re.match(r"\s*(should|ought)\b", fold(frame.question))) or \
+        bool(re.search(r"\b(what|how) should\b", fold(frame.question)))
+
+
+def _by_definition(frame: Frame) -> bool:
+    """The item was found by its glossary definition's words."""
+    return any(note.startswith("defined as") for note in frame.notes)
 
 
 def _verdict_editions(frame: Frame, cues: set[str]) -> bool:

@@ -109,6 +109,10 @@ class Select:
         """The group's lines: VALUES blocks, patterns, filters, FILTER [NOT] EXISTS groups."""
         lines = []
         for names, rows in self.values:
+            if not rows:
+                # No allowed values: nothing matches. (rdflib fails on an empty VALUES block.)
+                lines.append("  FILTER (false)")
+                continue
             cells = " ".join(f"({' '.join(term(t) for t in row)})" for row in rows)
             lines.append(f"  VALUES ({' '.join('?' + n for n in names)}) {{ {cells} }}")
         # Required patterns before OPTIONALs: rdflib evaluates a pattern after an OPTIONAL on its own

@@ -15,7 +15,7 @@ from esrkg import queries
 from esrkg.ask.context import AskContext, EditionInfo
 from esrkg.ask.frame import Frame, LevelConstraint
 from esrkg.ask.result import Answer
-from esrkg.ask.sparql_builder import Select, iri
+from esrkg.ask.sparql_builder import Select, iri, text
 
 Row = dict[str, Any]
 
@@ -150,6 +150,19 @@ STATISTIC_PATTERNS: dict[str, tuple[list[str], str]] = {
 }
 
 
+# Where the optional pattern nests an OPTIONAL around the statistic itself, the pattern that requires it.
+REQUIRED_PATTERNS = {
+    "doi": "?estimate dcterms:source ?source . ?source rdfs:label ?sourceLabel ; bibo:doi ?doi . "
+           "OPTIONAL { ?source dcterms:bibliographicCitation ?citation }",
+}
+
+
+def bind_metrics(select: Select, metrics: Sequence[str]) -> Select:
+    """Only estimates in these metrics (required: a VALUES on an OPTIONAL variable filters nothing)."""
+    select.where("?estimate esr:metric ?metric .")
+    return select.bind_one("metric", *(text(m) for m in metrics))
+
+
 def estimate_select(statistics: Sequence[str], *, required: Sequence[str] = (), scoped: bool = True) -> Select:
     """Estimates with the statistics asked for: required ones as patterns, the others optional.
 
@@ -172,7 +185,7 @@ def estimate_select(statistics: Sequence[str], *, required: Sequence[str] = (), 
         columns, pattern = STATISTIC_PATTERNS[statistic]
         select.variables.extend(c for c in columns if c not in select.variables)
         if statistic in required:
-            select.where(pattern + " .")
+            select.where(REQUIRED_PATTERNS.get(statistic, pattern) + " .")
         else:
             select.optional(pattern)
     select.order("?year", "?subjectLabel", "?estimate")

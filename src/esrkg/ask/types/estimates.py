@@ -17,6 +17,7 @@ from esrkg.ask.types.base import (
     Worded,
     bind_editions,
     bind_items,
+    bind_metrics,
     edition_note,
     editions_with,
     estimate_select,
@@ -133,7 +134,7 @@ def compose_statistic(frame: Frame, context: AskContext) -> Composed:
     required = tuple(s for s in asked if s != "effect")
     select, note = _base(frame, context, (*asked, "k", "n"), required)
     if frame.metrics and "effect" in asked:
-        select.bind_one("metric", *(text(m) for m in frame.metrics))
+        bind_metrics(select, frame.metrics)
     if required == () and not frame.metrics:
         # "the effect size": a pooled figure; a qualitative summary is not one.
         select.where("?estimate esr:value ?pooled .")
@@ -196,14 +197,17 @@ STATISTIC = QuestionType(
 
 def compose_estimates(frame: Frame, context: AskContext) -> Composed:
     asked = tuple(dict.fromkeys([*_asked(frame), *(t.field for t in frame.thresholds if t.field in ("k", "n"))]))
-    select, note = _base(frame, context, asked)
+    # "reported with both a CI and a d equivalent": a statistic a list names must be there (unless absent).
+    present = tuple(s for s in frame.statistics if s not in ("effect", *frame.missing))
+    select, note = _base(frame, context, asked, required=present)
     threshold_filters(select, frame.thresholds)
     for statistic in frame.missing:
         select.filter(f"NOT EXISTS {{ {_MISSING_PATTERN[statistic]} }}")
     if frame.metrics and not any(t.metric for t in frame.thresholds):
-        select.bind_one("metric", *(text(m) for m in frame.metrics))
+        bind_metrics(select, frame.metrics)
     conditions = [t.describe() for t in frame.thresholds] + [f"no {STATISTIC_NAMES[s].rstrip('s')}"
-                                                              for s in frame.missing]
+                                                              for s in frame.missing] + \
+        [f"a {SINGULAR[s]}" for s in present]
     metric = f" ({join(frame.metrics)})" if frame.metrics else ""
     return Composed(select, f"the estimates{metric} of {_about(frame)} with {join(conditions)} {note}".strip(),
                     facts={"asked": asked})
@@ -237,12 +241,14 @@ def compose_ranking(frame: Frame, context: AskContext) -> Composed:
     select, note = _base(frame, context, asked)
     threshold_filters(select, frame.thresholds)
     metric = frame.metrics[0] if frame.metrics else None
+    per_metric = field == "value" and metric is None and frame.part is None
     if field == "value":
         select.where("?estimate esr:value ?rankValue ; esr:metric ?metric .")
-        if metric is None:
-            metric = "d" if frame.part == "adaptation" else "r"
-        select.bind_one("rankMetric", text(metric))
-        select.filter("?metric = ?rankMetric")
+        if metric is None and frame.part is not None:
+            metric = "d" if frame.part == "adaptation" else "r"  # the metric most of that part's estimates use
+        if metric is not None:
+            select.bind_one("rankMetric", text(metric))
+            select.filter("?metric = ?rankMetric")
         key = "?rankValue"
     elif field == "k":
         select.where("?estimate esr:studyCount ?rankValue .")
@@ -255,21 +261,39 @@ def compose_ranking(frame: Frame, context: AskContext) -> Composed:
     if field != "n" and "rankValue" not in select.variables:
         select.variables.append("rankValue")
     select.order_by = [f"DESC({key})" if ranking.direction == "max" else key, "?subjectLabel"]
-    select.limit = ranking.count
-    select.offset = ranking.offset
+    if per_metric:
+        # No metric named: each metric ranked on its own (an r and a d are not comparable); the
+        # wording keeps the top rows of each.
+        select.order_by.insert(0, "?metric")
+    else:
+        select.limit = ranking.count
+        select.offset = ranking.offset
     how = {"max": "largest", "min": "smallest"}[ranking.direction]
     count = "all, in order" if ranking.count is None else (f"the {how}" if ranking.count == 1 else
                                                               f"the {ranking.count} {how}")
     if ranking.offset:
         count = f"number {ranking.offset + 1} by size"
-    by = {"value": f"{metric} values" + ("" if frame.metrics else " (no metric named; other metrics are not "
-                                                                 "comparable)"),
+    by = {"value": "values of each metric (no metric named; values of different metrics are not comparable)"
+          if per_metric else f"{metric} values" + ("" if frame.metrics else " (no metric named; other metrics are "
+                                                                           "not comparable)"),
           "k": "k (studies)", "n": "N (clients)"}.get(field, field)
-    return Composed(select, f"{count} of the {by} of {_about(frame)} {note}".strip(), facts={"asked": asked})
+    return Composed(select, f"{count} of the {by} of {_about(frame)} {note}".strip(),
+                    facts={"asked": asked, "per_metric": per_metric})
 
 
 def word_ranking(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
     asked = composed.facts.get("asked", ("effect",))
+    if composed.facts.get("per_metric") and frame.ranking is not None:
+        by_metric: dict[str, list[Row]] = {}
+        for row in rows:
+            by_metric.setdefault(str(row.get("metric")), []).append(row)
+        start = frame.ranking.offset
+        end = None if frame.ranking.count is None else start + frame.ranking.count
+        parts = [f"{metric}: " + "; ".join(f"{index}. {estimate_line(r, asked)}" for index, r in
+                                          enumerate(group[start:end], start=start + 1))
+                 for metric, group in by_metric.items()]
+        kept = [r for group in by_metric.values() for r in group[start:end]]
+        return Worded(" | ".join(parts) + ".", [estimate_answer(r) for r in kept])
     lines = [f"{index}. {estimate_line(r, asked)}" for index, r in enumerate(rows, start=1 + (
         frame.ranking.offset if frame.ranking else 0))]
     return Worded("; ".join(lines) + ".", [estimate_answer(r) for r in rows])
@@ -291,12 +315,15 @@ def compose_comparison(frame: Frame, context: AskContext) -> Composed:
         frame = frame.but(editions=(), edition_mode="default")
     select, note = _base(frame, context, ("effect", "ci", "k", "n", "direction"))
     if frame.metrics:
-        select.bind_one("metric", *(text(m) for m in frame.metrics))
+        bind_metrics(select, frame.metrics)
     select.where("?estimate esr:estimand ?estimand .")
     select.variables.append("estimand")
     what = "between the items" if len(frame.items) > 1 else "across editions"
+    # "Was the 2011 correlation higher than in 2018?": the claim is about the edition named before "than".
+    named = named_editions(frame, context)
+    claim_year = named[0].year if len(named) == 2 and " than " in f" {frame.question.lower()} " else None
     return Composed(select, f"a comparison of the estimates of {_about(frame)} {what} {note}".strip(),
-                    facts={"asked": ("effect", "ci", "k", "n")})
+                    facts={"asked": ("effect", "ci", "k", "n"), "claim_year": claim_year})
 
 
 def _key(row: Row) -> tuple[str, str, str]:
@@ -351,7 +378,7 @@ def word_comparison(frame: Frame, rows: list[Row], composed: Composed) -> Worded
     answers = [estimate_answer(r) for r in rows]
     text_ = ". ".join(sentences) + "." if sentences else "No estimates to compare."
     if frame.polar or frame.direction:
-        verdict = _polar_comparison(frame, pairs)
+        verdict = _polar_comparison(frame, pairs, composed.facts.get("claim_year"))
         if verdict is not None and frame.polar:
             text_ = f"{'Yes' if verdict else 'No'}. {text_}"
     winners = _winners(frame, pairs)
@@ -369,11 +396,14 @@ def _winners(frame: Frame, pairs: list[tuple[Row, Row]]) -> list[Row] | None:
     return [max(pair, key=lambda r: Decimal(str(r["value"])) * (-1 if smaller else 1)) for pair in pairs]
 
 
-def _polar_comparison(frame: Frame, pairs: list[tuple[Row, Row]]) -> bool | None:
-    """Yes/no for 'is A higher than B', 'did it go down', 'did it change'."""
+def _polar_comparison(frame: Frame, pairs: list[tuple[Row, Row]], claim_year: int | None = None) -> bool | None:
+    """Yes/no for 'is A higher than B', 'did it go down', 'did it change' (the later edition against the
+    earlier, unless the claim is about the earlier one: 'was 2011 higher than 2018?')."""
     if not pairs:
         return None
     first, second = pairs[0]
+    if claim_year is not None and int(first.get("year", 0)) == claim_year:
+        first, second = second, first
     a, b = Decimal(str(first["value"])), Decimal(str(second["value"]))
     tokens = frame.words
     if len(frame.items) > 1:

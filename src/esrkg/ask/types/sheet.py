@@ -4,6 +4,7 @@ between items, sources, stages in order, and counts."""
 
 from esrkg.ask.context import AskContext
 from esrkg.ask.frame import Frame
+from esrkg.ask.lexicon import COUNTABLE, LEVEL_CUES, PART_CUES
 from esrkg.ask.result import answer
 from esrkg.ask.sparql_builder import Select, iri, text
 from esrkg.ask.sparql_builder import number as number_
@@ -19,6 +20,12 @@ from esrkg.ask.types.base import (
 )
 from esrkg.linking import STOPWORDS, content_words, words
 
+# Words of a 'which definitions mention ...' question that are not what it looks for.
+NOT_NEEDLES = frozenset(words(
+    "glossary glosary term terms entry entries definition definitions define defined mention mentions mentioning "
+    "word use uses talk talks about come up show which what whose describe describes contain contains "
+    + " ".join(phrase for group in (*PART_CUES.values(), *LEVEL_CUES.values(), COUNTABLE) for phrase in group
+               if " " not in phrase)))
 RECOMMENDATION_WORDS = frozenset(words("recommend recommendation recommendations advise advice should task force "
                                        "sheet say says do what according researcher researchers practitioner "
                                        "practitioners clinician clinicians therapist therapists info tell"))
@@ -88,10 +95,7 @@ def _needles(frame: Frame) -> list[str]:
         return [fold_needle(q) for q in found]
     if frame.items and not frame.notes:
         return [fold_needle(frame.items[0].label.split("/")[0])] if len(frame.items) == 1 else []
-    cue_words = frozenset(words("glossary glosary term terms entry entries definition definitions define defined "
-                                "mention mentions mentioning word use uses talk talks about come up show which "
-                                "what whose describe describes contain contains"))
-    left = [str(w) for w in frame.words if w not in cue_words and w not in STOPWORDS]
+    left = [str(w) for w in frame.words if w not in NOT_NEEDLES and w not in STOPWORDS]
     return sorted(left)[:3]
 
 
@@ -110,7 +114,13 @@ def compose_mentions(frame: Frame, context: AskContext) -> Composed:
     # An entry mentions a word in its heading or its definition (the glossary reads "Empathy: the ...").
     select.filter("CONTAINS(LCASE(?definition), ?needle) || CONTAINS(LCASE(?glossaryLabel), ?needle)")
     select.order("?position")
-    return Composed(select, f"the glossary entries whose definition mentions {join([repr(n) for n in needles])}")
+    reading = f"the glossary entries whose definition mentions {join([repr(n) for n in needles])}"
+    if frame.levels or frame.part:
+        # "Which 2002 demonstrably effective elements are defined with the word relationship?"
+        from esrkg.ask.types.verdicts import verdict_condition
+
+        reading += ", of " + verdict_condition(select, frame, context, "?term")
+    return Composed(select, reading)
 
 
 def compose_term_for(frame: Frame, context: AskContext) -> Composed:
@@ -188,15 +198,37 @@ RECOMMENDATIONS = QuestionType(
 # --- tailoring, components, relations ---------------------------------------------------------------
 
 def compose_tailoring(frame: Frame, context: AskContext) -> Composed:
+    if not frame.items and frame.levels:
+        # "Which client characteristics do the demonstrably effective customizations of 2002 respond to?"
+        from esrkg.ask.types.verdicts import verdict_condition
+
+        # The verdict is on the characteristic itself (2002's "insufficient research" list) or on an
+        # adaptation tailored to it: the zero-or-one path covers both.
+        select = Select(["adaptation", "adaptationLabel", "characteristic", "characteristicLabel"])
+        select.where("?characteristic a esr:ClientCharacteristic ; rdfs:label ?characteristicLabel .",
+                     "?adaptation esr:tailoredTo? ?characteristic ; rdfs:label ?adaptationLabel .")
+        which = verdict_condition(select, frame.but(part="adaptation"), context, "?adaptation")
+        select.order("?characteristicLabel")
+        return Composed(select, f"the client characteristics that are, or have tailored to them, {which}",
+                        facts={"side": "characteristic"})
     if not frame.items:
         return Composed(CatalogueCall("tailoring", {}), "every adaptation and the characteristic it is tailored to")
     item = frame.items[0]
     info = context.items.get(item.iri)
-    if info and info.kind == "Adaptation":
-        return Composed(CatalogueCall("tailoring", {"adaptation": iri(item.iri)}),
-                        f"the client characteristic {item.label} is tailored to", facts={"side": "characteristic"})
-    return Composed(CatalogueCall("tailoring", {"characteristic": iri(item.iri)}),
-                    f"the ways of customizing therapy tailored to {item.label}", facts={"side": "adaptation"})
+    named_side = "adaptation" if info and info.kind == "Adaptation" else "characteristic"
+    # The side asked for: the one the question names ("which client characteristic ..."), else the other.
+    other_side = "characteristic" if named_side == "adaptation" else "adaptation"
+    # "what characteristic does the ... adaptation respond to": both named, the other side is asked.
+    both = frame.part == "adaptation" and "characteristic" in frame.words
+    asked = frame.part if frame.part in ("adaptation", "characteristic") and not both else other_side
+    call = CatalogueCall("tailoring", {named_side: iri(item.iri)})
+    if asked == "characteristic":
+        return Composed(call, f"the client characteristic {item.label} is tailored to" if named_side == "adaptation"
+                        else f"the client characteristic of the ways of customizing therapy tailored to {item.label}",
+                        facts={"side": "characteristic"})
+    return Composed(call, f"the ways of customizing therapy tailored to {item.label}" if named_side ==
+                    "characteristic" else f"the ways of customizing therapy tailored like {item.label}",
+                    facts={"side": "adaptation"})
 
 
 def word_tailoring(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
@@ -204,8 +236,12 @@ def word_tailoring(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
     if side == "characteristic":
         answers = [answer(r["characteristicLabel"], iri=r["characteristic"], adaptation=r["adaptationLabel"])
                    for r in rows]
-        return Worded(f"{rows[0]['adaptationLabel']} is tailored to "
-                      f"{join([r['characteristicLabel'] for r in rows])}.", answers)
+        if len({r["adaptation"] for r in rows}) == 1:
+            return Worded(f"{rows[0]['adaptationLabel']} is tailored to "
+                          f"{join([r['characteristicLabel'] for r in rows])}.", answers)
+        named = [r["characteristicLabel"] + ("" if r["adaptation"] == r["characteristic"]
+                                             else f" (by {r['adaptationLabel']})") for r in rows]
+        return Worded("Client characteristics: " + "; ".join(named) + ".", answers)
     if side == "adaptation":
         answers = [answer(r["adaptationLabel"], iri=r["adaptation"], characteristic=r["characteristicLabel"])
                    for r in rows]
@@ -299,7 +335,8 @@ RELATIONS = QuestionType(
 def compose_sources(frame: Frame, context: AskContext) -> Composed:
     named = named_editions(frame, context)
     select = Select(["source", "sourceLabel", "citation", "doi", "what"])
-    if frame.stages or any(i.iri in context.stages for i in frame.items):
+    about_estimates = bool(frame.editions) or bool(frame.words & {"meta", "analysis", "study", "estimate"})
+    if frame.stages or (any(i.iri in context.stages for i in frame.items) and not about_estimates):
         sequence = next((i.iri for i in frame.items if i.iri in context.stages), None)
         select.bind_one("sequence", *([iri(sequence)] if sequence else [iri(s) for s in context.stages]))
         select.where("?sequence esr:hasStage ?stage . ?stage dcterms:source ?source .",

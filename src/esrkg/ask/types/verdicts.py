@@ -46,10 +46,12 @@ def _kinds(frame: Frame) -> list[str]:
                                                                   "ClientCharacteristic"]
 
 
-def _checks(frame: Frame, context: AskContext) -> tuple[list[Check], list[EditionInfo], str]:
+def _checks(frame: Frame, context: AskContext, any_level: bool = False) -> \
+        tuple[list[Check], list[EditionInfo], str]:
     """The verdict conditions a frame states, the editions they cover, and the edition note.
 
-    Constraints on one edition combine (all must hold: 'promising but not yet proven' is one level);
+    Constraints on one edition combine (all must hold: 'promising but not yet proven' is one level;
+    with ``any_level``, as when counting 'how many were X, and how many Y', any may hold);
     constraints on different editions are separate checks that must all hold ('insufficient
     research in 2002 and demonstrably effective in 2011')."""
     named = named_editions(frame, context)
@@ -60,7 +62,9 @@ def _checks(frame: Frame, context: AskContext) -> tuple[list[Check], list[Editio
         targets = [context.edition(constraint.edition)] if constraint.edition else (named or [context.first])
         for edition in (e for e in targets if e is not None):
             levels = set(levels_on(constraint, edition)) if frame.levels else {lv for lv, _ in edition.levels}
-            if edition.iri in per_edition:
+            if edition.iri in per_edition and any_level:
+                per_edition[edition.iri] |= levels
+            elif edition.iri in per_edition:
                 per_edition[edition.iri] &= levels
             else:
                 per_edition[edition.iri] = levels
@@ -108,12 +112,16 @@ def _verdict_pattern(group: Select, check: Check, suffix: str, scoped: bool) -> 
                [(iri(check.edition.iri), iri(level)) for level in check.levels] or
                [(iri(check.edition.iri), iri("https://w3id.org/esrkg/no-level"))])
     if scoped:
-        group.where(f"{subject} esr:within ?item .")
+        # A characteristic's later verdicts are those on the adaptations tailored to it (2011 judged
+        # "Attachment style" as a means of adaptation).
+        group.where(f"{subject} esr:within|esr:tailoredTo ?item .")
     group.where(f"?verdict{suffix} a esr:Verdict ; esr:about {subject} ; esr:level ?level{suffix} ;"
                 f" esr:edition ?edition{suffix} .")
 
 
 def compose_items(frame: Frame, context: AskContext) -> Composed:
+    if frame.no_verdict:
+        return compose_unjudged(frame, context)
     checks, editions, note = _checks(frame, context)
     missing = _without_verdicts(editions, context)
     if missing:
@@ -139,11 +147,8 @@ def compose_items(frame: Frame, context: AskContext) -> Composed:
     if frame.items:
         select.bind_one("scope", *(iri(i.iri) for i in frame.items))
         select.where("?item esr:within ?scope .")
-    if frame.no_verdict:
-        absent = select.exists_group(negated=True)
-        absent.bind_one("absentEdition", *(iri(e) for e in frame.editions))
-        absent.where("?absentSubject esr:within ?item . ?absentVerdict a esr:Verdict ; esr:about ?absentSubject ;"
-                     " esr:edition ?absentEdition .")
+        if frame.narrower_only:
+            select.filter("?item != ?scope")
     select.optional("?item esr:listPosition ?listPosition")
     _estimate_conditions(select, frame, checks)
     select.order("?listPosition", "?label")
@@ -156,6 +161,56 @@ def compose_items(frame: Frame, context: AskContext) -> Composed:
     assumed = f" ({note.split('(', 1)[1]}" if "(" in note else ""
     return Composed(select, f"the {PART_NAMES[frame.part]}{scope} whose verdict was {wanted}{assumed}",
                     facts={"checks": checks})
+
+
+def verdict_condition(select: Select, frame: Frame, context: AskContext, subject: str) -> str:
+    """Restrict a subject to the items of the frame's part at the frame's levels (another question type's
+    query, 'the glossary entries ... of the elements demonstrably effective in 2002'); says what it did."""
+    select.bind_one("kind", *(iri(f"https://w3id.org/esrkg/{kind}") for kind in _kinds(frame)))
+    select.where(f"{subject} a ?kind .")
+    if not frame.levels:
+        return PART_NAMES[frame.part]
+    checks, _, _ = _checks(frame, context)
+    for number, check in enumerate(checks):
+        group = select.exists_group()
+        group.bind((f"vEdition{number}", f"vLevel{number}"), [(iri(check.edition.iri), iri(lv)) for lv in check.levels])
+        group.where(f"?v{number} a esr:Verdict ; esr:about {subject} ; esr:level ?vLevel{number} ;"
+                    f" esr:edition ?vEdition{number} .")
+    return PART_NAMES[frame.part] + " whose verdict was " + ", ".join(
+        f"{join([level_label(context, lv) for lv in c.levels])} in {c.edition.id}" for c in checks)
+
+
+def compose_unjudged(frame: Frame, context: AskContext) -> Composed:
+    """'Which items on the 2002 sheet got no verdict in 2011?', 'elements without a verdict in 2018': items
+    reviewed (a verdict or an estimate) in one edition with no verdict of another, or of the same one."""
+    named = named_editions(frame, context)
+    absent = [e for e in (context.edition(i) for i in frame.absent_editions) if e is not None] or \
+        editions_with(context, "verdicts")
+    reviewed = [e for e in named if e not in absent] or absent
+    select = Select(["item", "label", "listPosition"])
+    select.bind_one("kind", *(iri(f"https://w3id.org/esrkg/{kind}") for kind in _kinds(frame)))
+    select.bind_one("reviewedIn", *(iri(e.iri) for e in reviewed))
+    select.bind_one("reviewKind", iri("https://w3id.org/esrkg/Verdict"), iri("https://w3id.org/esrkg/EffectSizeEstimate"))
+    select.where("?item a ?kind ; rdfs:label ?label .",
+                 "?review a ?reviewKind ; esr:about ?item ; esr:edition ?reviewedIn .")
+    if frame.items:
+        select.bind_one("scope", *(iri(i.iri) for i in frame.items))
+        select.where("?item esr:within ?scope .")
+    group = select.exists_group(negated=True)
+    group.bind_one("absentEdition", *(iri(e.iri) for e in absent))
+    group.where("?absentSubject esr:within|esr:tailoredTo ?item .",
+                "?absentVerdict a esr:Verdict ; esr:about ?absentSubject ; esr:edition ?absentEdition .")
+    select.optional("?item esr:listPosition ?listPosition")
+    select.order("?listPosition", "?label")
+    ids = " and ".join(e.id for e in absent)
+    how = "a verdict" if reviewed == absent and all(e.has_verdicts for e in reviewed) else "a verdict or an estimate"
+    reading = (f"the {PART_NAMES[frame.part]} {'on the sheet of' if frame.on_sheet else 'reviewed in'} "
+               f"{' and '.join(e.id for e in reviewed)} ({how}) with no {ids} verdict in the graph")
+    unrecorded = [e.id for e in absent if not e.has_verdicts]
+    if unrecorded:
+        reading += (f"; esrkg's sources give no per-item verdicts of {' and '.join(unrecorded)}, so every item it "
+                    "reviewed is listed")
+    return Composed(select, reading)
 
 
 def _estimate_conditions(select: Select, frame: Frame, checks: list[Check]) -> None:
@@ -385,6 +440,12 @@ def compose_count(frame: Frame, context: AskContext) -> Composed:
         bindings = {"audience": iri(frame.audience.iri)} if frame.audience else {}
         return Composed(CatalogueCall("recommendations", bindings), "the number of recommendations"
                         + (f" for {frame.audience.label}" if frame.audience else ""), facts={"what": "recommendations"})
+    if counted & {"component", "components"}:
+        owner = next((i for i in frame.items if i.label.lower().endswith("alliance")), None)
+        target = owner.iri if owner else "https://w3id.org/esrkg/therapeutic-alliance"
+        return Composed(CatalogueCall("components", {"item": iri(target)}),
+                        f"the number of components of {owner.label if owner else 'Therapeutic alliance'}",
+                        facts={"what": "components"})
     if counted & {"term", "glossary", "entry", "entries"}:
         return Composed(CatalogueCall("glossary", {}), "the number of glossary terms", facts={"what": "terms"})
     if counted & {"stage", "stages"} or frame.stages or any(i.iri in context.stages for i in frame.items):
@@ -394,7 +455,7 @@ def compose_count(frame: Frame, context: AskContext) -> Composed:
         return Composed(CatalogueCall("stages", {"item": iri(sequence)}),
                         f"the number of stages of {context.sequence_labels.get(sequence, 'the sequence')}",
                         facts={"what": "stages"})
-    checks, editions, note = _checks(frame, context)
+    checks, editions, note = _checks(frame, context, any_level=True)
     if any(not e.has_verdicts for e in editions):
         totals = [e for e in editions if e.has_totals]
         return Composed(_totals_select(totals or editions), f"the totals {' and '.join(e.id for e in editions)} "
@@ -414,7 +475,7 @@ def compose_count(frame: Frame, context: AskContext) -> Composed:
 
 def word_count(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
     what = composed.facts.get("what")
-    if what in ("recommendations", "terms", "stages"):
+    if what in ("recommendations", "terms", "stages", "components"):
         return Worded(f"{len(rows)} {what}: " + join([str(r.get("text", r.get("label", r.get("glossaryLabel", ""))))
                                                       for r in rows]) + ".",
                       [answer(what, count=len(rows))])
