@@ -89,7 +89,8 @@ def main() -> None:
                 time.sleep(0.2)
             if time.monotonic() - started > 90:
                 sys.exit("the app did not start in 90 s")
-        print(f"app answering after {time.monotonic() - started:.1f} s ({base})")
+        print(f"app answering after {time.monotonic() - started:.1f} s ({base}); "
+              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
             foreign: list[str] = []
@@ -105,7 +106,7 @@ def main() -> None:
             warm_up = context()
             first_ever, _ = settle_time(warm_up.new_page(), base + "/", False)
             warm_up.close()
-            print(f"first page of a fresh app (loads the graph): {first_ever:.2f} s\n")
+            print(f"first page of a fresh app (loads the graph and fills the caches once): {first_ever:.2f} s\n")
             print(f"{'page':<20}{'first visit s':>14}{'(median of ' + str(args.repeat) + ')':>16}"
                   f"{'cache warm s':>14}{'first drawing s':>17}")
             shared = context()

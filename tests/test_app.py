@@ -330,6 +330,9 @@ def test_evidence_page_draws_the_forest_plot_and_lists_every_statistic():
     assert at.get("image"), "the forest plot is drawn"
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Download the forest plot (PNG)" in labels and "Download the forest plot (SVG)" in labels
+    assert not at.table, "the other tabs are drawn only when opened"
+    at.session_state["evidence_tab"] = "Every estimate, with its statistics"
+    at.run()
     estimates = next(t.value for t in at.table if "95% CI" in t.value.columns)
     alliance = estimates[estimates["Figure"] == "r = .275"].iloc[0]
     assert alliance["95% CI"] == "[.25, .30]" and alliance["p"] == "p < .0001"
@@ -340,11 +343,12 @@ def test_evidence_page_draws_the_forest_plot_and_lists_every_statistic():
 def test_schema_page_shows_the_tbox():
     at = app_on("views/schema.py")
     assert at.get("graphviz_chart") and "esr" in at.get("graphviz_chart")[0].proto.spec
-    frames = [t.value for t in at.table]
-    properties = next(f for f in frames if "Domain" in f.columns)
+    at.session_state["schema_tab"] = "Properties (90)"
+    properties = next(t.value for t in at.run().table if "Domain" in t.value.columns)
     about = properties[properties["Property"] == "esr:about"].iloc[0]
     assert about["Range"] == "esr:AssessableItem"
-    shapes = next(f for f in frames if "Path" in f.columns)
+    at.session_state["schema_tab"] = "SHACL shapes (56)"
+    shapes = next(t.value for t in at.run().table if "Path" in t.value.columns)
     assert "esr:VerdictShape" in set(shapes["Shape"])
 
 

@@ -183,3 +183,27 @@ def unlinked_classes(class_list: list[SchemaClass], dot: str) -> list[str]:
 def _dot(text: str) -> str:
     """Text safe inside a double-quoted DOT string (also escaped for the SVG Graphviz writes)."""
     return html.escape(text.replace("\\", " ").replace("\n", " "), quote=True)
+
+
+def class_rows(class_list: list[SchemaClass]) -> list[dict[str, str]]:
+    """The classes as a table for people (CURIEs, counts, who defines them)."""
+    return [{"Class": curie(c.iri), "Label": c.label, "Subclass of": ", ".join(curie(s) for s in c.superclasses),
+             "Nodes": f"{c.members:,}", "Defined": "by its members' facts (OWL)" if c.is_defined_class else "",
+             "From": "esrkg" if c.ours else curie(c.defined_by), "Definition": c.definition} for c in class_list]
+
+
+def property_rows(property_list: list[SchemaProperty]) -> list[dict[str, str]]:
+    """The properties as a table for people: kind, domain, range, superproperty, inverse, uses."""
+    def name(iri: str) -> str:
+        return curie(iri) if iri else ""
+
+    return [{"Property": curie(p.iri), "Label": p.label, "Kind": p.kind, "Domain": name(p.domain),
+             "Range": name(p.range), "Sub-property of": name(p.superproperty), "Inverse": name(p.inverse),
+             "Functional": "yes" if p.functional else "", "Uses": f"{p.uses:,}", "Definition": p.definition}
+            for p in property_list]
+
+
+def shape_rows(shape_list: list[ShapeConstraint]) -> list[dict[str, str]]:
+    """The SHACL constraints as a table for people."""
+    return [{"Shape": s.shape, "Label": s.label, "Target": s.target, "Path": s.path, "Count": s.cardinality,
+             "Value": s.value, "Message": s.message} for s in shape_list]
