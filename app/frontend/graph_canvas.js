@@ -66,6 +66,7 @@ function tooltip(text) {
 
 export default async function (component) {
   const { data, parentElement, setTriggerValue } = component;
+  window.__esrkgCanvasStart = window.__esrkgCanvasStart || performance.now();  // for bench/bench_browser.py
   await loadAsset("vis-network.min.js");
   const box = child(parentElement, "esrkg-graph");
   box.style.height = data.height + "px";

@@ -30,6 +30,7 @@ if "explore_ready" not in st.session_state:
         st.session_state[name] = list(link[name])
     for name in ("focus", "depth", "physics"):
         st.session_state[name] = link[name]
+    st.session_state.max_nodes = DEFAULT_MAX_NODES
     link_problem = link.message
     st.session_state.explore_ready = True
 
@@ -49,27 +50,9 @@ def clicked() -> None:
 st.title("Explore the graph")
 if link_problem:
     show_problem(link_problem, "warning")
-controls, canvas = st.sidebar, st.container()
-with controls:
-    st.markdown("**What to draw**")
-    st.multiselect("Kinds of node", list(kind_labels), format_func=kind_labels.get, key="kinds")
-    st.multiselect("Evidence levels", list(level_nodes), format_func=level_nodes.get, key="levels")
-    st.multiselect("Editions", list(edition_nodes), format_func=edition_nodes.get, key="editions")
-    search = st.text_input("Search a term", placeholder="e.g. empathy")
-    matches = model.search(search) if search else sorted(model.nodes.values(), key=lambda n: n.label)
-    options = ["", *[n.iri for n in matches]]
-    if st.session_state.focus and st.session_state.focus not in options:
-        options.append(st.session_state.focus)
-    st.selectbox("Focus on", options, key="focus",
-                 format_func=lambda iri: "(no focus)" if not iri else
-                 f"{model.nodes[iri].label} ({model.nodes[iri].kind_label})")
-    st.slider("Neighbourhood depth", 1, 4, key="depth")
-    st.toggle("Physics (let the nodes move)", key="physics")
-    max_nodes = st.number_input("Most nodes to draw", 10, 1000, DEFAULT_MAX_NODES, step=10)
-
 view_options = ViewOptions(tuple(st.session_state.kinds), tuple(st.session_state.levels),
                            tuple(st.session_state.editions), st.session_state.focus, st.session_state.depth,
-                           st.session_state.physics, int(max_nodes))
+                           st.session_state.physics, int(st.session_state.max_nodes))
 st.query_params.from_dict({
     "kinds": ",".join(view_options.kinds),
     "levels": ",".join(short(v).removeprefix("esr:") for v in view_options.levels),
@@ -80,7 +63,7 @@ st.query_params.from_dict({
 })
 view = model.select(view_options)
 
-with canvas:
+with st.container():
     if view.truncated:
         show_problem(f"The view has {view.total} nodes; drawing {len(view.nodes)}. Not drawn: "
                      f"{view.hidden_text()}. Filter the kinds, focus on a term or raise the limit to see more.",
@@ -103,6 +86,28 @@ with canvas:
     right.download_button("Download this view (Turtle)", lambda: serialize(view_rdf(graph(), view), "turtle"),
                           "esrkg-view.ttl", "text/turtle", on_click="ignore")
 
+def draw_controls() -> None:
+    """The filters, in the sidebar. Drawn after the canvas (their values are already in the session), so that
+    the browser asks for the drawing's code before the widgets' code."""
+    with st.sidebar:
+        st.markdown("**What to draw**")
+        st.multiselect("Kinds of node", list(kind_labels), format_func=kind_labels.get, key="kinds")
+        st.multiselect("Evidence levels", list(level_nodes), format_func=level_nodes.get, key="levels")
+        st.multiselect("Editions", list(edition_nodes), format_func=edition_nodes.get, key="editions")
+        search = st.text_input("Search a term", placeholder="e.g. empathy")
+        matches = model.search(search) if search else sorted(model.nodes.values(), key=lambda n: n.label)
+        options = ["", *[n.iri for n in matches]]
+        if st.session_state.focus and st.session_state.focus not in options:
+            options.append(st.session_state.focus)
+        st.selectbox("Focus on", options, key="focus",
+                     format_func=lambda iri: "(no focus)" if not iri else
+                     f"{model.nodes[iri].label} ({model.nodes[iri].kind_label})")
+        st.slider("Neighbourhood depth", 1, 4, key="depth")
+        st.toggle("Physics (let the nodes move)", key="physics")
+        st.number_input("Most nodes to draw", 10, 1000, step=10, key="max_nodes")
+
+
+draw_controls()
 focus = st.session_state.focus
 if focus:
     node = model.nodes[focus]

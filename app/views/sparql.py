@@ -115,13 +115,13 @@ st.caption("Read-only: SELECT, ASK, CONSTRUCT and DESCRIBE. SERVICE, FROM and up
            "a query is stopped at the time limit, and when you change the page or close it.")
 if link_problem:
     show_problem(link_problem, "warning")
-st.selectbox("Start from an example", ["", *EXAMPLES], key="example", on_change=load_example,
-             format_func=lambda qid: "(choose a query)" if not qid else f"{qid}: {EXAMPLES[qid].question}")
 st.caption("Query — Ctrl+Space completes prefixes, classes (after `a`) and properties of the ontology; "
            "Ctrl+Enter runs the query. The link of this page carries the query, to share it.")
 sparql_editor(st.session_state.sparql_text, st.session_state.get("sparql_revision", 0),
               browse_data("completions"), key="sparql_editor", on_text=edited, on_run=run_from_editor)
 st.query_params.from_dict({"query": st.session_state.sparql_text})
+st.selectbox("Or start from an example of the catalogue", ["", *EXAMPLES], key="example", on_change=load_example,
+             format_func=lambda qid: "(choose a query)" if not qid else f"{qid}: {EXAMPLES[qid].question}")
 left, middle, right = st.columns([1, 1, 2])
 timeout = left.number_input("Time limit (s)", 0.5, MAX_TIMEOUT, DEFAULT_TIMEOUT, step=0.5)
 limit = middle.number_input("Row limit", 1, MAX_LIMIT, DEFAULT_LIMIT, step=100)
