@@ -6,14 +6,20 @@ dropped, and long text wraps instead of being cut (st.table), while wide tables 
 st.dataframe with links as link columns.
 """
 
+import datetime
+
 import pandas as pd
 import streamlit as st
 
 
 def text(value: object) -> str:
-    """A cell as people read it: '' for nothing, whole numbers with thousands separators."""
+    """A cell as people read it: '' for nothing, whole numbers with thousands separators, dates in words."""
     if value is None:
         return ""
+    if isinstance(value, datetime.datetime):
+        return f"{value:%d %B %Y, %H:%M}".lstrip("0")
+    if isinstance(value, datetime.date):
+        return f"{value:%d %B %Y}".lstrip("0")
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, int):

@@ -35,3 +35,19 @@ def test_details_of_a_node(graph):
 def test_about_reads_the_ontology_header(graph):
     header = browse.about(graph)
     assert header["version"] == "1.0.0" and "esrkg" in header["citation"]
+
+
+def test_stats_lines_write_numbers_for_people(graph):
+    lines = browse.stats_lines(graph)
+    triples = next(line for line in lines if line.startswith("Triples"))
+    assert "," in triples and int(triples.split(":")[1].replace(",", "")) > 1000
+
+
+def test_card_estimates_and_schema_for_the_pages(graph):
+    card = browse.card(graph, str(EMPATHY))
+    assert card is not None and card.label == "Empathy"
+    assert {row["95% CI"] for row in browse.estimate_table(graph, str(EMPATHY))} == {"[.28, .34]", "[.23, .33]"}
+    schema = browse.schema(graph)
+    assert schema.diagram.startswith("digraph") and "task force" in schema.unlinked
+    completions = browse.completions(graph)
+    assert "https://w3id.org/esrkg/Verdict" in completions["classes"]

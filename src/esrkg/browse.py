@@ -3,6 +3,7 @@
 Each function takes the graph or store first, so the app can cache it by name and arguments.
 """
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -155,10 +156,11 @@ def completions(source: Source) -> dict[str, list[str]]:
 
 
 def stats_lines(source: Source) -> list[str]:
-    """What the graph holds, as `esrkg stats` prints it."""
+    """What the graph holds, as `esrkg stats` prints it, with thousands separators for people ('2,555')."""
     from esrkg.stats import compute_stats
 
-    return compute_stats(source).lines()
+    return [re.sub(r"(?<![\d.])(\d{4,})(?![\d.])", lambda m: f"{int(m.group(1)):,}", line)
+            for line in compute_stats(source).lines()]
 
 
 def sheet_markdown(source: Source) -> str:
