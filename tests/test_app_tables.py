@@ -6,7 +6,7 @@ import sys
 from esrkg import paths
 
 sys.path.insert(0, str(paths.app_dir()))  # the app's modules import each other by name, as Streamlit runs them
-from tables import frame, text  # noqa: E402
+from tables import frame, text
 
 
 def test_cells_are_text_for_people():
