@@ -28,7 +28,15 @@ from starlette.routing import Route
 
 from esrkg.queries import with_values
 from esrkg.query_page import query_page_html
-from esrkg.query_runner import DEFAULT_LIMIT, DEFAULT_TIMEOUT, QueryError, QueryOutcome, run_query
+from esrkg.query_runner import (
+    DEFAULT_LIMIT,
+    DEFAULT_TIMEOUT,
+    QueryBusy,
+    QueryError,
+    QueryOutcome,
+    QueryStopped,
+    run_query,
+)
 from esrkg.sparql_text import UPDATE_WORDS, query_form
 from esrkg.stores import Store
 from esrkg.term_pages import DESCRIPTION_QUERY, read_term, render_term_page, term_iri
@@ -107,9 +115,8 @@ def sparql_xml(outcome: QueryOutcome) -> str:
 
 
 def status_of(error: QueryError) -> int:
-    """503 for a query stopped by the time limit or refused for lack of a slot, else 400."""
-    message = str(error)
-    return 503 if ("was stopped after" in message or "is busy" in message or "still running" in message) else 400
+    """503 for a query stopped by a limit or refused for lack of a slot (try again later), else 400."""
+    return 503 if isinstance(error, QueryStopped | QueryBusy) else 400
 
 
 @dataclass(frozen=True)
