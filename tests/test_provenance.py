@@ -162,7 +162,7 @@ def test_an_unsourced_node_is_caught(graph):
     broken = copy_of(graph)
     broken.add((ESR["invented-element"], RDF.type, ESR.RelationshipElement))
     broken.add((ESR["invented-element"], RDFS.label, Literal("Invented element")))
-    assert {r["node"] for r in _violations(broken, "unsourced_node_violation")} == {str(ESR["invented-element"])}
+    assert {str(r["node"]) for r in _violations(broken, "unsourced_node_violation")} == {str(ESR["invented-element"])}
 
 
 @pytest.mark.parametrize(("change", "message"), [

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from esrkg.export import EXPORT_FORMATS, serialize
-from esrkg.query_runner import DEFAULT_LIMIT, DEFAULT_TIMEOUT, OUTPUT_FORMATS
+from esrkg.query_limits import DEFAULT_LIMIT, DEFAULT_TIMEOUT, OUTPUT_FORMATS
 from esrkg.stores import DATA_ENV, STORE_ENV, Store, default_spec, open_store
 
 
@@ -67,7 +67,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
     from esrkg.qa import ask
 
-    result = ask(store_of(args), args.question)
+    # Ask answers an rdflib graph from an Oxigraph copy (esrkg.ask.engine): without extra data files the
+    # ontology's own files go straight into Oxigraph, which spares parsing them with rdflib first.
+    plain_memory = args.store.strip().lower() == "memory" and not args.data
+    result = ask(open_store("oxigraph") if plain_memory else store_of(args), args.question)
     if args.json:
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str))
         return 0

@@ -136,7 +136,8 @@ def estimate_from_row(row: Row) -> Estimate:
         value=row.get("value"), printed_value=row.get("printedValue"), qualitative=bool(row.get("qualitative")),
         k=row.get("k"), k_unit=str(row.get("kUnit", "")), n=n, ci=ci,
         p=_statistic(row, "pLabel", "p"), d_equivalent=_statistic(row, "dEquivalentLabel", "dEquivalent"),
-        heterogeneity=heterogeneity, direction=row.get("direction"), direction_label=row.get("directionLabel"),
+        heterogeneity=heterogeneity, direction=_optional_text(row.get("direction")),
+        direction_label=row.get("directionLabel"),
         event=row.get("event"), name_in_edition=str(row.get("nameInEdition", "")),
         source_label=str(row["sourceLabel"]), citation=str(row.get("citation", "")), doi=row.get("doi"),
         quotations=quotations,
@@ -155,3 +156,8 @@ def estimates_on(source: Source, item: str | None = None, edition: str | None = 
     for row in queries.rows(source, "estimates_on_item", bindings):
         seen.setdefault(str(row["estimate"]), estimate_from_row(row))
     return list(seen.values())
+
+
+def _optional_text(value: object) -> str | None:
+    """An IRI or literal as its text; None stays None."""
+    return None if value is None else str(value)

@@ -17,16 +17,10 @@ from rdflib.term import Node
 from esrkg.namespaces import bind_prefixes, shorten
 from esrkg.queries import python_values
 from esrkg.query_checks import QueryError
-
-DEFAULT_LIMIT = 1000
-MAX_LIMIT = 100_000
-DEFAULT_MAX_BYTES = 16_000_000
-MAX_MAX_BYTES = 256_000_000
+from esrkg.query_limits import DEFAULT_LIMIT, DEFAULT_MAX_BYTES, OUTPUT_FORMATS, RDF_FORMATS
 
 QueryType = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
 OutputFormat = Literal["table", "csv", "tsv", "json", "turtle", "nt", "xml", "json-ld"]
-OUTPUT_FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json", "turtle", "nt", "xml", "json-ld")
-RDF_FORMATS = ("turtle", "nt", "xml", "json-ld")
 Triple = tuple[Node, Node, Node]
 Row = tuple[Node | None, ...]
 

@@ -29,12 +29,18 @@ from esrkg.query_checks import (
     check_text,
     read_query_file,
 )
-from esrkg.query_outcome import (
+from esrkg.query_limits import (
     DEFAULT_LIMIT,
     DEFAULT_MAX_BYTES,
+    DEFAULT_MEMORY_MB,
+    DEFAULT_TIMEOUT,
     MAX_LIMIT,
     MAX_MAX_BYTES,
+    MAX_MEMORY_MB,
+    MAX_TIMEOUT,
     OUTPUT_FORMATS,
+)
+from esrkg.query_outcome import (
     OutputFormat,
     QueryOutcome,
     QueryType,
@@ -54,10 +60,6 @@ __all__ = [
 # Defence in depth: even if a dataset clause slipped through, rdflib must not load graphs.
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
-DEFAULT_TIMEOUT = 5.0
-MAX_TIMEOUT = 60.0
-DEFAULT_MEMORY_MB = 1024
-MAX_MEMORY_MB = 16_384
 # One query per core at once in a process, one per session: a visitor cannot take every core.
 SLOTS = QuerySlots(per_process=cores(), per_session=1)
 

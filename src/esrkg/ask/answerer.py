@@ -8,6 +8,7 @@ from rdflib import URIRef
 
 from esrkg import queries
 from esrkg.ask.context import AskContext, build_context
+from esrkg.ask.engine import engine_for
 from esrkg.ask.frame import Frame
 from esrkg.ask.reader import Reader
 from esrkg.ask.result import AskResult, Match
@@ -35,8 +36,9 @@ class QuestionAnswerer:
     """Answers free-text questions from one graph or store (build once, ask many times)."""
 
     def __init__(self, graph: Source, context: AskContext | None = None) -> None:
-        self.graph = graph
-        self.context = context or build_context(graph)
+        self.source = graph
+        self.graph = engine_for(graph)  # where the queries run (see esrkg.ask.engine)
+        self.context = context or build_context(self.graph)
         self.index = self.context.index()
         self.reader = Reader(self.context, self.index)
 

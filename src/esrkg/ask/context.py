@@ -18,10 +18,14 @@ from esrkg.ask.lexicon import (
     COUNTABLE,
     DOMAIN_WORDS,
     EDITION_CUES,
+    EXCLUDING,
+    INSUFFICIENT_PHRASES,
     INTENT_CUES,
     LEVEL_CUES,
     METRIC_CUES,
     NEGATION,
+    OR_BETTER_AFTER,
+    OR_BETTER_BEFORE,
     ORDER_CUES,
     PART_CUES,
     RANK_MAX,
@@ -142,7 +146,8 @@ def cue_vocabulary() -> tuple[str, ...]:
     """Every word of the lexicon's cues, for typo correction."""
     cues = [*INTENT_CUES.values(), *STATISTIC_CUES.values(), *METRIC_CUES.values(), *ORDER_CUES.values(),
             *LEVEL_CUES.values(), *PART_CUES.values(), *EDITION_CUES.values(), COUNTABLE, RANK_MAX, RANK_MIN,
-            NEGATION, ABOVE, AT_LEAST, BELOW, AT_MOST, tuple(DOMAIN_WORDS)]
+            NEGATION, ABOVE, AT_LEAST, BELOW, AT_MOST, EXCLUDING, OR_BETTER_BEFORE, OR_BETTER_AFTER,
+            INSUFFICIENT_PHRASES, tuple(DOMAIN_WORDS)]
     return tuple(sorted({word for group in cues for phrase in group for word in fold(phrase).split()}))
 
 
@@ -157,7 +162,9 @@ def _source_names(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
         if not surnames or not year:
             continue
         concept = {"node": str(row["source"]), "kind": SOURCE_KIND, "label": label.rstrip(".")}
-        for name in {" ".join(surnames), f"{surnames[0]} {year}", f"{surnames[0]} et al {year}"}:
+        # All surnames with the year is the longest name: "Norcross & Wampold 2018" beats "Norcross 2018".
+        for name in {" ".join(surnames), f"{' '.join(surnames)} {year}", f"{surnames[0]} {year}",
+                     f"{surnames[0]} et al {year}"}:
             names.append({**concept, "name": name})
     return names
 

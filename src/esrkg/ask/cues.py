@@ -133,6 +133,12 @@ def _field(before: str, pre: str | None, unit: str | None, number: Decimal) -> t
     """Which statistic a threshold is about: from its unit, the word before, or the number itself."""
     if unit:
         return _UNIT_FIELDS[unit], None
+    if re.search(r"d[\s-]?equiv\w*\s*(?:is|was|are|were|of)?\s*$", before):
+        return "d_equivalent", None  # "whose d equivalent is above .6": not the metric d
+    if re.search(r"(?:starts?|begins?|lower (?:end|limit|bound))\s*(?:at|of|is|was)?\s*$", before):
+        return "ci_low", None  # "whose confidence interval starts at .2 or higher"
+    if re.search(r"(?:ends?|upper (?:end|limit|bound))\s*(?:at|of|is|was)?\s*$", before):
+        return "ci_high", None
     for word in [pre or "", *reversed(re.findall(r"[a-z0-9]+", before)[-4:])]:
         word = word.replace("-", "")
         if word in _FIELD_WORDS:

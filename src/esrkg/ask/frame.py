@@ -13,12 +13,12 @@ from esrkg.linking import Concept
 Asks = Literal[
     "items", "level", "evidence", "definition", "statistic", "estimates", "ranking", "comparison", "change",
     "count", "order", "recommendations", "sources", "relations", "tailoring", "components", "glossary",
-    "mentions", "perspectives", "format_elements", "unknown",
+    "mentions", "perspectives", "format_elements", "task_forces", "unknown",
 ]
 Statistic = Literal["effect", "ci", "p", "k", "n", "d_equivalent", "heterogeneity", "doi"]
-Field = Literal["value", "k", "n", "i2", "ci_low", "ci_high", "p", "zero_in_ci"]
+Field = Literal["value", "k", "n", "i2", "ci_low", "ci_high", "p", "zero_in_ci", "ci_width", "d_equivalent"]
 Op = Literal[">", ">=", "<", "<=", "between", "includes"]
-LevelCue = Literal["top", "probably", "promising", "insufficient", "promising-insufficient", "exact"]
+LevelCue = Literal["top", "probably", "promising", "insufficient", "promising-insufficient", "exact", "bottom"]
 EditionMode = Literal["named", "both", "all", "first", "latest", "default"]
 
 STATISTIC_NAMES: dict[str, str] = {
@@ -29,6 +29,7 @@ STATISTIC_NAMES: dict[str, str] = {
 FIELD_NAMES: dict[str, str] = {
     "value": "the effect size", "k": "k", "n": "N", "i2": "I²", "ci_low": "the CI's lower bound",
     "ci_high": "the CI's upper bound", "p": "p", "zero_in_ci": "a CI that includes zero",
+    "ci_width": "the CI's width", "d_equivalent": "the d equivalent",
 }
 
 
@@ -61,6 +62,8 @@ class LevelConstraint:
     level: str | None = None  # the level's IRI when the question names it exactly
     edition: str | None = None
     negated: bool = False
+    or_better: bool = False  # "at least probably effective": this level and those above it
+    below: bool = False  # "rated below demonstrably effective": the levels under it
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ class Order:
     relation: Literal["after", "before", "between", "first", "last", "all", "reverse", "position"]
     count: int | None = None
     position: int | None = None
+    offset: int = 1  # "two steps after contemplation": 2
+    upto: int | None = None  # "stages 2 to 5": the last position of a range
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,8 @@ class Frame:
     audience: Concept | None = None
     sources: tuple[Concept, ...] = ()
     others: tuple[Concept, ...] = ()  # components, formats, perspectives, terms named
+    excluded: tuple[Concept, ...] = ()  # "other than culture", "apart from the bond"
+    continuations: tuple[str, ...] = ()  # related items added for editions the named one is absent from
     words: frozenset[str] = frozenset()  # content words no concept or cue used (to pick sub-estimates)
     unexplained: frozenset[str] = frozenset()
     direction: Literal["up", "down"] | None = None

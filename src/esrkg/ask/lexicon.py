@@ -13,21 +13,24 @@ from typing import Literal
 INTENT_CUES: dict[str, tuple[str, ...]] = {
     "define": ("define", "defined", "definition", "definitions", "mean", "means", "meaning", "meant",
                "explain", "what counts as", "what is meant by", "what is that about", "what is it",
-               "stand for"),
+               "stand for", "involve", "involves", "entail", "entails"),
     "mention": ("mention", "mentions", "mentioning", "refer to", "refers to", "referring to", "come up", "comes up",
                 "show up", "shows up", "use the word",
                 "uses the word", "talk about", "talks about", "word", "contain", "contains", "describes",
+                "relies on", "rely on", "depends on", "depend on",
                 "described as", "is about", "are about"),
     "glossary": ("glossary", "glossary terms", "glossary entries", "glossary entry", "terms", "entries"),
     "recommend": ("recommend", "recommends", "recommended", "recommendation", "recommendations",
                   "advise", "advises", "advice", "guidance", "tell practitioners",
-                  "tell researchers", "urge"),
+                  "tell researchers", "urge", "endorse", "endorses", "endorsed", "call for", "calls for",
+                  "suggest", "suggests", "propose", "proposes"),
     "source": ("source", "sources", "cite", "cited", "citation", "citations", "reference", "references", "doi",
                "who wrote", "who did", "who reported", "who published", "who developed", "who proposed", "authors",
                "author", "wrote", "published", "publication", "article", "journal", "come from", "comes from",
                "where does", "where is", "where do", "reported the", "gives the"),
     "tailor": ("tailored", "tailor", "tailoring", "respond to", "responds to", "response to", "address",
                "addresses", "meant to fit", "meant for", "fit", "fits", "built around", "aimed at", "targets",
+               "match", "matched to", "match to", "adapted for", "adapted to", "adapt to",
                "for a client", "for clients", "client who", "clients who", "client with", "clients with"),
     "component": ("component", "components", "consist", "consists", "consist of", "made up",
                   "makes up", "make up", "measured", "part of the alliance"),
@@ -71,8 +74,8 @@ STATISTIC_CUES: dict[str, tuple[str, ...]] = {
           "studies on", "samples in"),
     "n": ("n", "sample size", "sample sizes", "how many clients", "how many patients", "how many participants",
           "how many people", "how many trainees", "number of clients", "number of patients",
-          "number of participants", "total n", "clients were", "patients were", "participants in",
-          "participants were", "how big was the sample", "how large was the sample", "the sample"),
+          "number of participants", "total n", "participants in",
+          "how big was the sample", "how large was the sample", "the sample"),
     "d_equivalent": ("d equivalent", "d equiv", "equivalent d", "d value", "in d units",
                      "converted to d", "as a d", "what d", "d corresponds", "corresponds to", "alongside its"),
     "heterogeneity": ("heterogeneity", "heterogeneous", "i2", "i squared",
@@ -81,6 +84,7 @@ STATISTIC_CUES: dict[str, tuple[str, ...]] = {
     "effect": ("effect size", "effect sizes", "effect", "effects", "correlation", "correlations",
                "correlated", "correlates", "correlate", "associated", "association",
                "related to outcome", "relate to outcome", "predict outcome", "predicts outcome", "how big",
+               "how much does", "how much do", "figures", "predict",
                "how strongly", "how strong", "magnitude", "odds ratio",
                "odds", "r", "d", "g", "hedges", "cohen"),
 }
@@ -95,9 +99,11 @@ METRIC_CUES: dict[str, tuple[str, ...]] = {
 
 # Ranking: the direction and the field it ranks by.
 RANK_MAX = ("largest", "biggest", "highest", "strongest", "greatest", "top", "most", "best", "maximum", "max",
-            "largest to smallest", "highest first", "by size")
-RANK_MIN = ("smallest", "lowest", "weakest", "least", "fewest", "minimum", "min", "most negative", "smallest first")
+            "largest to smallest", "highest first", "by size", "widest", "least precise")
+RANK_MIN = ("smallest", "lowest", "weakest", "least", "fewest", "minimum", "min", "most negative", "smallest first",
+            "narrowest", "most precise", "tightest")
 RANK_FIELD: dict[str, tuple[str, ...]] = {
+    "ci_width": ("widest", "narrowest", "most precise", "least precise", "tightest", "wide", "width"),
     "k": ("studies", "samples", "most studies", "fewest studies"),
     "n": ("clients", "patients", "participants", "sample", "people", "n"),
 }
@@ -126,15 +132,27 @@ NEGATION = ("not", "no", "nt", "without", "lack", "lacks", "lacked", "lacking", 
             "except", "other than")
 # Phrases that state a level of evidence rather than negate one ("not enough research").
 INSUFFICIENT_PHRASES = ("insufficient", "insufficiently", "not enough research", "lacked enough research",
-                        "lack enough research", "not supported", "under researched", "underresearched",
-                        "too little research", "not yet proven", "not proven")
+                        "lack enough research", "lacking enough research", "lacking research", "lacks research",
+                        "without enough research", "not enough evidence", "not supported", "under researched",
+                        "underresearched", "too little research", "not yet proven", "not proven")
+# "at least probably effective", "probably effective or better": a level and every level above it.
+OR_BETTER_BEFORE = ("at least", "no worse than", "no lower than")
+# "rated below demonstrably effective", "short of probably effective": the levels under one.
+BELOW_LEVEL = ("below", "lower than", "under", "short of", "less than", "beneath")
+OR_BETTER_AFTER = ("or better", "or higher", "or above", "or stronger", "and above", "and higher")
+# "other than culture", "apart from the bond": what the answer leaves out.
+EXCLUDING = ("other than", "apart from", "aside from", "besides", "except", "except for", "excluding", "but not",
+             "not counting", "leaving out", "what else")
 
 # Evidence levels as people name them; resolved against each edition's own scale.
 LEVEL_CUES: dict[str, tuple[str, ...]] = {
     "top": ("demonstrably effective", "demonstrably", "strongest evidence",
             "best evidence", "top rated", "top rating", "proven", "what works", "works", "work best",
-            "highest rating", "top category"),
+            "highest rating", "top category", "strongest endorsement", "strongest support", "best supported",
+            "most support", "highest level", "top level", "highest category", "top tier", "highest tier"),
     "probably": ("probably effective", "probably"),
+    "bottom": ("lowest tier", "lowest evidence tier", "lowest level", "lowest evidence level", "lowest category",
+               "bottom tier", "bottom category", "weakest category", "lowest rating", "bottom level"),
     "promising": ("promising", "only promising", "merely promising"),
     "insufficient": INSUFFICIENT_PHRASES,
 }
@@ -162,7 +180,8 @@ PART_CUES: dict[Part, tuple[str, ...]] = {
 }
 COUNTABLE = ("element", "elements", "adaptation", "adaptations", "item", "items", "characteristic",
              "characteristics", "recommendation", "recommendations", "stage", "stages", "term", "terms",
-             "component", "components", "verdict", "verdicts", "customization", "customizations", "entries")
+             "component", "components", "verdict", "verdicts", "customization", "customizations", "entries",
+             "estimate", "estimates", "finding", "findings", "meta analyses")
 
 # Words about the domain that carry no constraint of their own: a question made of them and
 # cue words is understood; words outside them, the cues and the graph's labels are unexplained.

@@ -9,21 +9,28 @@ ordered rules of :data:`ASKS_RULES`.
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from esrkg.ask.context import AskContext, GlossaryEntry
 from esrkg.ask.cues import FreeWords, count_word, phrase_tokens, quoted, thresholds
 from esrkg.ask.frame import Asks, EditionMode, Frame, LevelConstraint, LevelCue, Order, Ranking, Threshold
 from esrkg.ask.lexicon import (
+    BELOW_LEVEL,
     COUNTABLE,
     DOMAIN_WORDS,
     EDITION_CUES,
+    EXCLUDING,
     INSUFFICIENT_PHRASES,
     INTENT_CUES,
     LEVEL_CUES,
     METRIC_CUES,
     NEGATION,
+    OR_BETTER_AFTER,
+    OR_BETTER_BEFORE,
     ORDER_CUES,
+    ORDINALS,
     PART_CUES,
     RANK_FIELD,
     RANK_MAX,
@@ -31,9 +38,12 @@ from esrkg.ask.lexicon import (
     STATISTIC_CUES,
     Part,
 )
-from esrkg.linking import STOPWORDS, Concept, LabelIndex, Mention, content_words, fold, words
+from esrkg.linking import STOPWORDS, Concept, LabelIndex, Mention, content_words, edit_distance, fold, words
 
 ITEM_KINDS = ("RelationshipElement", "Adaptation", "ClientCharacteristic")
+LEADING_PREPOSITIONS = frozenset(["in", "for", "by", "among", "according", "across", "between", "within",
+                                  "from", "during"])
+WH_WORDS = frozenset(["what", "which", "who", "whom", "whose", "how", "why", "where", "when"])
 POLAR_STARTS = frozenset(
     "is are was were did does do has have can could should would will isn wasn doesn".split())  # noqa: SIM905
 STAT_NOUNS = ("study", "sample", "client", "patient", "participant", "people", "trainee")
@@ -46,7 +56,8 @@ WEAK_KINDS = {
     "TherapyFormat": ("alliance", "cohesion", "therapy", "psychotherapy", "format", "formats", "setting"),
 }
 ESTIMATE_ASKS = ("statistic", "estimates", "ranking", "comparison", "evidence")
-LEVEL_OF = {"top": "top", "probably": "probably", "promising": "promising", "insufficient": "insufficient"}
+LEVEL_OF = {"top": "top", "probably": "probably", "promising": "promising", "insufficient": "insufficient",
+            "bottom": "bottom"}
 
 
 def _kind_of(mention: Mention) -> str:
@@ -64,15 +75,30 @@ class Reader:
     # --- entity linking -------------------------------------------------------------------
 
     def _by_definition(self, free: FreeWords) -> tuple[GlossaryEntry | None, frozenset[str]]:
-        """The glossary term a question describes by its definition's words ('easily provoked by...')."""
+        """The glossary term a question describes by its definition's words ('easily provoked by...').
+
+        A definition matches when the question uses half of its words, or when most of the question's
+        own content words (those that are not cue or domain words) are rare words of that definition
+        ('defined as a self-definitional style'); a word one edit from a definition's word counts."""
         asked = frozenset(t for t in free.tokens if t not in STOPWORDS)
+        content = frozenset(t for t in asked if t not in self.index.cue_words and t not in DOMAIN_WORDS)
         best: tuple[float, GlossaryEntry | None, frozenset[str]] = (0.0, None, frozenset())
         for entry, defined in self.definition_words:
-            shared = asked & defined
+            shared = frozenset(t for t in asked if t in defined or (
+                len(t) >= 6 and any(len(d) >= 6 and edit_distance(t, d) <= 1 for d in defined)))
+            covered = shared & content
+            rare = [t for t in covered if self._definition_count(t) <= 2]
             score = len(shared) / max(len(defined), 1)
+            coverage = len(covered) / len(content) if content else 0.0
             if len(shared) >= 3 and score >= 0.5 and score > best[0]:
                 best = (score, entry, shared)
+            elif len(rare) >= 2 and coverage >= 0.6 and coverage > best[0]:
+                best = (coverage, entry, shared)
         return best[1], best[2]
+
+    def _definition_count(self, word: str) -> int:
+        """In how many glossary definitions a word occurs."""
+        return sum(word in defined for _, defined in self.definition_words)
 
     def _in_context(self, mentions: tuple[Mention, ...], free: FreeWords, tokens: tuple[str, ...]) -> \
             tuple[list[Mention], FreeWords]:
@@ -125,14 +151,20 @@ class Reader:
                                           if entry.iri in self.context.items else "GlossaryTerm", entry.label)
                 free = FreeWords(tuple(item for item in without_strays.items if item[1] not in shared))
                 mentions = [m for m in mentions if m not in items]
-        return self._frame(question, mentions, free, limits, definition_term)
+        limit_positions = [len(fold(corrected[:start]).split()) for start, _ in spans]
+        return self._frame(question, mentions, free, limits, definition_term, limit_positions)
 
     def _frame(self, question: str, mentions: list[Mention], free: FreeWords, limits: list[Threshold],
-               definition_term: Concept | None) -> Frame:
+               definition_term: Concept | None, limit_positions: list[int] | None = None) -> Frame:
         tokens = tuple(words(question))
+        # "other than culture", "apart from the bond": a concept named right after such words is left out.
+        excluding = [p for p, _ in free.find(EXCLUDING)]
+        excluded = [m for m in mentions if any(0 < m.start - p <= 3 for p in excluding)]
+        mentions = [m for m in mentions if m not in excluded]
         of_kind = {kind: [m for m in mentions if _kind_of(m) == kind] for kind in {_kind_of(m) for m in mentions}}
         item_mentions = sorted((m for m in mentions if _kind_of(m) in ITEM_KINDS), key=lambda m: m.start)
-        items = self._narrow([m.concept for m in item_mentions], of_kind.get("TherapyFormat", []))
+        items = self._narrow([m.concept for m in item_mentions], of_kind.get("TherapyFormat", []),
+                             _set_apart(item_mentions, tokens))
         if definition_term is not None and not items:
             items = [definition_term]
         editions, edition_mode, edition_positions = self._editions(of_kind.get("Edition", []), free, question)
@@ -146,8 +178,11 @@ class Reader:
         negation_free = free.without(INSUFFICIENT_PHRASES)
         negations = negation_free.find(NEGATION)
         negated = bool(negations)
+        # "elements the 2011 task force found demonstrably effective, with a 2018 estimate above .2": the
+        # edition named nearest before a threshold is the estimates'; levels then belong to another.
+        estimate_editions = {_nearest_before(p, edition_positions) for p in (limit_positions or [])} - {None}
         levels = self._levels(of_kind.get("EvidenceLevel", []), free, insufficient, negations, edition_positions,
-                              editions, edition_mode, bool(limits))
+                              editions, edition_mode, bool(limits), estimate_editions)
         scanned = free.scan({**{f"intent:{k}": v for k, v in INTENT_CUES.items()},
                              **{f"statistic:{k}": v for k, v in STATISTIC_CUES.items()}})
         for group, hits in list(scanned.items()):
@@ -159,9 +194,12 @@ class Reader:
                 scanned.setdefault("intent:count", hits)
         statistics = [group.split(":", 1)[1] for group, hits in sorted(scanned.items(), key=lambda g: g[1][0][0])
                       if group.startswith("statistic:")]
-        metrics = [m for m, cues in METRIC_CUES.items() if free.has(cues)]
+        # "d equivalent" names a statistic, not the metric d.
+        metric_free = free.without(STATISTIC_CUES["d_equivalent"])
+        metrics = [m for m, cues in METRIC_CUES.items() if metric_free.has(cues)]
         limits = limits + self._word_limits(free)
-        ranking = self._ranking(free, tokens)
+        # "the lowest evidence tier" names a level, not a ranking of estimates.
+        ranking = self._ranking(free.without(phrase for group in LEVEL_CUES.values() for phrase in group), tokens)
         stages = [m.concept for m in sorted(mentions, key=lambda m: m.start)
                   if _kind_of(m) in ("StageOfChange", "AssimilationStage")]
         sequence = self._sequence(free, items)
@@ -188,14 +226,16 @@ class Reader:
                        "weaker")):
             direction = "down"
         words_left = frozenset(t for t in free.tokens if t not in STOPWORDS)
-        known = set(self.index.vocabulary) | {w for cue in _all_cues() for w in phrase_tokens(cue)} | DOMAIN_WORDS
+        known = _known_words() | set(self.index.vocabulary)
         unexplained = frozenset(w for w in words_left if w not in known and not w.isdigit())
         frame = Frame(
             question=question, asks="unknown", polar=polar, statistics=tuple(statistics), items=tuple(items),
             part=part, editions=tuple(editions), edition_mode=edition_mode, levels=tuple(levels),
             thresholds=tuple(limits), missing=tuple(missing), no_verdict=no_verdict, negated=negated,
             metrics=tuple(metrics), ranking=ranking, order=order, stages=tuple(stages),
-            audience=next((m.concept for m in of_kind.get("Audience", [])), None),
+            # One audience named: its recommendations; both ("practitioners and researchers"): all of them.
+            audience=self._audience(of_kind.get("Audience", []), free),
+            excluded=tuple(m.concept for m in excluded),
             sources=tuple(m.concept for m in of_kind.get("Source", [])),
             others=tuple(m.concept for m in mentions if _kind_of(m) in
                          ("AllianceComponent", "TherapyFormat", "ObservationalPerspective")),
@@ -203,7 +243,7 @@ class Reader:
             on_sheet=free.has(("sheet", "info sheet", "listed")),
             narrower_only=bool(items) and free.has(NARROWER_WORDS),
             absent_editions=tuple(absent or ()),
-            notes=(f"defined as: {definition_term.label}",) if definition_term else (),
+            notes=(f"{DEFINITION_NOTE} {definition_term.label}",) if definition_term else (),
             sequence=next((i for i in items if i.iri in self.context.stages), None),
             verdict_editions=tuple(e for e in editions if (info := self.context.edition(e)) and info.has_verdicts),
         )
@@ -219,20 +259,35 @@ class Reader:
         an item related to it (skos:related) has, the question is about that one; the reading says so."""
         if frame.asks not in ESTIMATE_ASKS or not frame.editions or not frame.items:
             return frame
-        items, notes = [], list(frame.notes)
+        items, notes, continuations = [], list(frame.notes), []
         for item in frame.items:
             info = self.context.items.get(item.iri)
             related = [self.context.items[r] for r in (info.related if info else ()) if r in self.context.items]
-            substitute = next((r for r in related if self._reported_in(r.iri) & set(frame.editions)), None)
-            if self._reported_in(item.iri) & set(frame.editions) or substitute is None:
+            reported = self._reported_in(item.iri) & set(frame.editions)
+            lacking = set(frame.editions) - reported
+            substitute = next((r for r in related if self._reported_in(r.iri) & lacking), None)
+            if reported:
                 items.append(item)
+            if substitute is None:
+                if not reported:
+                    items.append(item)
                 continue
             items.append(Concept(substitute.iri, substitute.kind, substitute.label))
-            notes.append(f"{item.label} has no estimate in the edition named; its related item "
-                         f"{substitute.label} has")
-        return frame.but(items=tuple(dict.fromkeys(items)), notes=tuple(notes))
+            if reported:
+                continuations.append(substitute.iri)  # the same question, carried on by the related item
+            notes.append(f"{item.label} has no estimate in {'one of the editions' if reported else 'the edition'}"
+                         f" named; its related item {substitute.label} has")
+        return frame.but(items=tuple(dict.fromkeys(items)), notes=tuple(notes), continuations=tuple(continuations))
 
-    def _narrow(self, items: list[Concept], formats: list[Mention]) -> list[Concept]:
+    def _audience(self, mentions: list[Mention], free: FreeWords) -> Concept | None:
+        """The audience named; none (all recommendations) when several are named together."""
+        audiences = list(dict.fromkeys(m.concept for m in sorted(mentions, key=lambda m: m.start)))
+        if len(audiences) > 1 and free.has(("and", "both", "combined", "together", "all", "or", "either")):
+            return None
+        return audiences[0] if audiences else None
+
+    def _narrow(self, items: list[Concept], formats: list[Mention], apart: frozenset[str] = frozenset()) -> \
+            list[Concept]:
         """'alliance' + 'individual therapy' -> the alliance in individual psychotherapy; the adaptation
         named after a characteristic is kept with it only when nothing else is named."""
         if formats:
@@ -241,10 +296,22 @@ class Reader:
                 match = [info for info in self.context.items.values()
                          if concept.iri in info.within and any(m.concept.iri in info.formats for m in formats)]
                 narrowed.append(Concept(match[0].iri, match[0].kind, match[0].label) if match else concept)
+            # "the alliance in individual therapy or in couple and family therapy": a format no named item
+            # has gives the item of that format beside a named one (same broader item).
+            covered = {f for c in narrowed if c.iri in self.context.items for f in self.context.items[c.iri].formats}
+            for fmt in (m.concept.iri for m in formats if m.concept.iri not in covered):
+                broader = {b for c in narrowed if c.iri in self.context.items for b in self.context.items[c.iri].within
+                           if b != c.iri}
+                sibling = next((info for info in self.context.items.values()
+                                if fmt in info.formats and broader & set(info.within)), None)
+                if sibling is not None:
+                    narrowed.append(Concept(sibling.iri, sibling.kind, sibling.label))
             items = narrowed
-        # Drop a broader item when a narrower one is named too ("matching directiveness ... resistance").
-        kept = [c for c in items if not any(o.iri != c.iri and o.iri in self.context.items and
-                                            c.iri in self.context.items[o.iri].within for o in items)]
+        # Drop a broader item when a narrower one is named too ("matching directiveness ... resistance"),
+        # unless the question sets them apart ("ethnicity in 2002 versus culture in 2011").
+        kept = [c for c in items if c.iri in apart or not any(
+            o.iri != c.iri and o.iri in self.context.items and c.iri in self.context.items[o.iri].within
+            for o in items)]
         return list(dict.fromkeys(kept))
 
     def _editions(self, mentions: list[Mention], free: FreeWords, question: str) -> \
@@ -298,7 +365,8 @@ class Reader:
 
     def _levels(self, mentions: list[Mention], free: FreeWords, insufficient: list[tuple[int, str]],
                 negations: list[tuple[int, str]], edition_positions: list[tuple[int, str]], editions: list[str],
-                mode: str, with_thresholds: bool) -> list[LevelConstraint]:
+                mode: str, with_thresholds: bool, estimate_editions: set[str | None] | None = None) -> \
+            list[LevelConstraint]:
         found: list[tuple[int, LevelCue, str | None]] = []
         for mention in mentions:
             found.append((mention.start, level_cue(mention.concept.label, mention.name), mention.concept.iri))
@@ -311,7 +379,13 @@ class Reader:
             if merged and {cue, merged[-1][1]} == {"insufficient", "promising"} and position - merged[-1][0] <= 6:
                 merged[-1] = (merged[-1][0], "promising-insufficient", None)
                 continue
+            if merged and cue == "top" and merged[-1][1] in ("insufficient", "promising-insufficient") and \
+                    position - merged[-1][0] <= 6 and free.has(("count as", "qualify as", "to be called")):
+                continue  # "lacking enough research to count as proven": what it lacks, not a second level
             merged.append((position, cue, level))
+        better_before = [p for p, _ in free.find(OR_BETTER_BEFORE)]
+        below_before = [p for p, _ in free.find(BELOW_LEVEL)]
+        better_after = [p for p, _ in free.find(OR_BETTER_AFTER)]
         constraints = []
         starts = [position for position, _, _ in merged]
         for index, (position, cue, level) in enumerate(merged):
@@ -321,7 +395,13 @@ class Reader:
             # thresholds that hold in another edition ("demonstrably effective in 2011 with a 2018 r > .3").
             edition = _edition_of(position, following, edition_positions) \
                 if len(editions) > 1 and mode == "named" and (len(merged) > 1 or with_thresholds) else None
-            constraints.append(LevelConstraint(cue, level, edition, negated))
+            if edition is not None and estimate_editions and edition in estimate_editions:
+                edition = next((e for e in editions if e not in estimate_editions), edition)
+            or_better = any(0 < position - p <= 2 for p in better_before) or any(
+                0 < p - position <= 5 and p < following for p in better_after)
+            below = any(0 < position - p <= 2 for p in below_before)
+            constraints.append(LevelConstraint(cue, level, edition, negated and not or_better and not below,
+                                               or_better, below))
         return constraints
 
     def _word_limits(self, free: FreeWords) -> list[Threshold]:
@@ -366,9 +446,20 @@ class Reader:
         return any(i.iri in self.context.stages for i in items) or free.has(("apes", "transtheoretical"))
 
     def _order(self, free: FreeWords, tokens: tuple[str, ...], question: str) -> Order:
+        span = re.search(r"\bstages?\s+(\d)\s*(?:to|-|through|thru|and|until)\s*(\d)\b", question.lower())
+        if span:
+            return Order("position", position=int(span.group(1)), upto=int(span.group(2)))
         number = re.search(r"\bstage\s+(\d)\b", question.lower())
         if number:
             return Order("position", position=int(number.group(1)))
+        # "the fourth stage": the n-th in order (count 1 marks an ordinal, not stage number n).
+        ordinal = re.search(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|1st|2nd|3rd|[4-8]th)\s+"
+                            r"(?:stage|step|phase)\b", fold(question))
+        if ordinal and not free.has(("first two", "first three", "last two")):
+            written = ordinal.group(1)
+            nth = ORDINALS.get(written) or int(re.sub(r"\D", "", written) or 0) or \
+                {"sixth": 6, "seventh": 7, "eighth": 8}.get(written, 1)
+            return Order("position", count=1, position=nth)
         count = None
         relations: tuple[Literal["reverse", "between", "after", "before", "first", "last"], ...] = (
             "reverse", "between", "after", "before", "first", "last")
@@ -376,6 +467,12 @@ class Reader:
             found = free.find(ORDER_CUES[relation])
             if found:
                 position = found[0][0]
+                # "two steps after contemplation": the stage that far away, not the next two.
+                if relation in ("after", "before") and position >= 2 and tokens[position - 1] in (
+                        "step", "stage", "place", "position", "phase"):
+                    offset = count_word(tokens, position - 2)
+                    if offset:
+                        return Order(relation, offset=offset)
                 for index in (position + 1, position + 2):
                     count = count_word(tokens, index) or count
                 return Order(relation, count=count)
@@ -386,11 +483,29 @@ class Reader:
         if not negations:
             return []
         absent = []
-        for statistic, cues in (*STATISTIC_CUES.items(), ("doi", ("doi",)), ("effect", ("effect size",))):
-            for position, _ in free.find(cues):
-                if any(0 <= position - p <= 3 for p, _ in negations):
-                    absent.append(statistic)
+        # One scan: the longest phrase wins ("d equivalent" is not the metric d).
+        found = free.scan({**STATISTIC_CUES, "doi": ("doi",)})
+        for statistic, hits in found.items():
+            if any(0 <= position - p <= 3 for position, _ in hits for p, _ in negations):
+                absent.append(statistic)
         return list(dict.fromkeys(absent))
+
+
+def _nearest_before(position: int, positions: list[tuple[int, str]], reach: int = 10) -> str | None:
+    """The edition named closest before a position, within a few words."""
+    before = [(p, iri) for p, iri in positions if 0 < position - p <= reach]
+    return before[-1][1] if before else None
+
+
+def _set_apart(mentions: list[Mention], tokens: tuple[str, ...]) -> frozenset[str]:
+    """Items the question names as separate things: a separator ('versus', 'or', 'and', 'than') stands
+    between them and the item named before."""
+    apart = set()
+    for earlier, later in pairwise(mentions):
+        between = set(tokens[max(earlier.positions) + 1:later.start])
+        if between & {"versus", "vs", "or", "and", "than", "compared", "against"}:
+            apart |= {earlier.concept.iri, later.concept.iri}
+    return frozenset(apart)
 
 
 def _stray(mention: Mention) -> bool:
@@ -405,6 +520,14 @@ def _is_polar(question: str) -> bool:
         written = fold(clause).split()
         if written and written[0] in POLAR_STARTS:
             return True
+    # "In 2011 was empathy ...?", "According to the sheet, is ...": a leading phrase, then the auxiliary.
+    written = fold(question).split()
+    if written and written[0] in LEADING_PREPOSITIONS:
+        for word in written[1:6]:
+            if word in WH_WORDS:
+                return False
+            if word in POLAR_STARTS:
+                return True
     return False
 
 
@@ -436,11 +559,16 @@ def _edition_of(position: int, following: int, positions: list[tuple[int, str]])
     return before[-1] if before else None
 
 
-def _all_cues() -> list[str]:
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """Every word the reader gives a meaning to: the lexicon's cues, the reader's own phrase lists and
+    the domain words. A question's other words (beyond the graph's names) are unexplained."""
     groups = [*INTENT_CUES.values(), *STATISTIC_CUES.values(), *METRIC_CUES.values(), *ORDER_CUES.values(),
-              *LEVEL_CUES.values(), *PART_CUES.values(), *EDITION_CUES.values(), RANK_MAX, RANK_MIN, NEGATION,
-              COUNTABLE]
-    return [cue for group in groups for cue in group]
+              *LEVEL_CUES.values(), *PART_CUES.values(), *EDITION_CUES.values(), *WEAK_KINDS.values(), RANK_MAX,
+              RANK_MIN, NEGATION, COUNTABLE, EXCLUDING, OR_BETTER_BEFORE, OR_BETTER_AFTER, BELOW_LEVEL,
+              RELATION_WORDS, LIST_WORDS, OVERVIEW_WORDS, TERM_WORDS, SOURCE_WORDS, TASK_FORCE_WORDS,
+              NARROWER_WORDS, ABSENT_VERDICT_WORDS, INSUFFICIENT_PHRASES]
+    return frozenset(w for group in groups for cue in group for w in phrase_tokens(cue)) | DOMAIN_WORDS
 
 
 # --- what is asked --------------------------------------------------------------------------
@@ -468,17 +596,29 @@ def _counting(frame: Frame, cues: set[str], free: FreeWords, quotes: list[str]) 
     return free.has(COUNTABLE) or free.has(("breakdown", "in total")) or bool(frame.levels)
 
 
+# "Which customization is about ...", "what element means ...": asks which item a description fits.
+IDENTIFYING = re.compile(r"\s*(which|what)\s+(customi[sz]ation|adaptation|element|term|item|concept|characteristic)"
+                         r"s?\s+(is|means|refers|describes)\b")
+DEFINITION_NOTE = "found by its glossary definition:"
+SOURCE_WORDS = ("source", "sources", "cite", "cited", "citation", "reference", "references", "doi", "author",
+                "authors", "come from", "comes from")
+TASK_FORCE_WORDS = ("division", "divisions", "made up", "members", "who was on", "who were on", "who sat on",
+                    "who formed", "which task forces", "what task forces", "name of the task force")
 TERM_WORDS = ("which term", "what term", "which glossary", "defined as", "which entry", "what glossary",
               "which glossary entry", "glossary term", "glossary entry")
 NARROWER_WORDS = ("forms of", "kinds of", "types of", "versions of", "variants of", "forms", "kinds", "types",
                   "versions", "variants")
 # Words for a verdict, or for the sheet that lists the 2002 verdicts, that a negation makes absent.
 ABSENT_VERDICT_WORDS = ("verdict", "verdicts", "rating", "ratings", "rated", "judged", "sheet", "info sheet",
-                        "listed", "category")
+                        "listed", "category", "evaluate", "evaluated", "assess", "assessed", "review", "reviewed",
+                        "rate", "judge", "cover", "covered")
 LIST_WORDS = ("forms of", "kinds of", "types of", "versions of", "parts of", "which of", "which ones")
 OVERVIEW_WORDS = ("evidence for", "evidence on", "evidence about", "find for", "found for", "find about",
                   "known about", "meta analysis find", "analysis find", "did the", "find")
 RELATION_WORDS = ("narrower", "broader", "split into", "split", "replaced", "became", "belong to", "belongs to",
+                  "fall under", "falls under", "fall within", "falls within", "applies to", "apply to",
+                  "which format", "what format", "therapy format", "what kind of therapy", "which kind of therapy",
+                  "what type of therapy", "attending", "strengthening", "connect", "connects", "connected to",
                   "part of", "cover", "covers", "same as", "same thing", "attend", "attends", "strengthen",
                   "strengthens", "draw on", "draws on", "related to", "relate to")
 
@@ -507,18 +647,30 @@ ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
      and (bool(f.statistics) or bool(f.metrics) or f.ranking.field != "value" or w.has(("effect", "estimate")))),
     ("estimates", lambda f, c, w, q: bool(f.missing) and not f.no_verdict),
     ("statistic", lambda f, c, w, q: bool(_stats(f)) and not f.thresholds
-     and (bool(f.items) or bool(f.sources) or "heterogeneity" in f.statistics)),
-    ("sources", lambda f, c, w, q: "source" in c and not f.polar),
-    # "What is meant by congruence or genuineness?", "define anaclitic vs introjective styles".
+     and (bool(f.items) or (bool(f.sources) and _stats(f) != {"doi"}) or "heterogeneity" in f.statistics)),
+    # "What is meant by congruence or genuineness?", "define anaclitic vs introjective styles",
+    # "In the 2002 definition of feedback, who gives the information?"
     ("definition", lambda f, c, w, q: "define" in c and bool(f.items or f.others) and not f.levels
-     and not f.statistics and not f.metrics and not f.thresholds and not f.polar and "tailor" not in c),
+     and not f.statistics and not f.metrics and not f.thresholds and not f.polar and "tailor" not in c
+     and not w.has(SOURCE_WORDS)),
+    # "Which customization is about how far a client has worked through ...?": the one item named.
+    ("definition", lambda f, c, w, q: len(f.items) == 1 and not f.editions and not f.levels and not f.statistics
+     and not f.polar and "tailor" not in c and bool(IDENTIFYING.match(fold(f.question)))),
+    ("sources", lambda f, c, w, q: ("source" in c and not f.polar) or (bool(f.sources) and not f.items
+                                                                      and _stats(f) == {"doi"})),
+    # "Which divisions made up the third task force?"
+    ("task_forces", lambda f, c, w, q: not f.items and not f.levels and not f.statistics and not f.part
+     and w.has(TASK_FORCE_WORDS)),
+    # "For the customizations the sheet calls promising, what effect sizes did 2018 report?"
+    ("estimates", lambda f, c, w, q: bool(f.levels) and not f.items and not f.polar and bool(
+        _stats(f) or f.metrics or "effect" in f.statistics) and f.ranking is None and not f.thresholds),
     # "Which client characteristics do the demonstrably effective customizations respond to?"
     ("tailoring", lambda f, c, w, q: "tailor" in c and bool(f.levels) and not f.items and f.part == "adaptation"
      and "characteristic" in f.words and not f.polar),
     # "Which items went from insufficient research in 2002 to demonstrably effective in 2011?"
     ("items", lambda f, c, w, q: (bool(f.levels) or f.same_level) and not f.items and len(f.editions) > 1),
     # "Is the relationship bond part of the alliance?"
-    ("components", lambda f, c, w, q: any(o.kind == "AllianceComponent" for o in f.others)
+    ("components", lambda f, c, w, q: any(o.kind == "AllianceComponent" for o in f.others) and not f.statistics
      and ("component" in c or w.has(("part of", "include", "includes", "included")))),
     ("relations", lambda f, c, w, q: bool(f.items) and w.has(RELATION_WORDS) and not f.statistics and not f.levels
      and not f.thresholds),
@@ -533,10 +685,14 @@ ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
     ("format_elements", lambda f, c, w, q: any(o.kind == "TherapyFormat" for o in f.others) and not f.items
      and not f.levels and not f.statistics and w.has(("apply", "applies", "element", "elements"))),
     ("recommendations", lambda f, c, w, q: "recommend" in c or (f.audience is not None and (
-        _asks_advice(f) or (not f.items and f.part is None and not f.statistics)))),
+        _asks_advice(f) or (not f.items and f.part is None and not f.statistics)))
+     # "what should research methodologies be able to analyse?"
+     or (_asks_advice(f) and not f.items and not f.levels and not f.statistics and not f.part)),
     ("tailoring", lambda f, c, w, q: "tailor" in c and (bool(f.items) or f.part is not None)
-     and not f.polar and not f.levels and not _claims_level(f, c) and "evidence" not in c),
-    ("components", lambda f, c, w, q: "component" in c or any(o.kind == "AllianceComponent" for o in f.others)),
+     and not f.polar and not f.levels and not (_claims_level(f, c) and not w.has(("level of",)))
+     and "evidence" not in c),
+    ("components", lambda f, c, w, q: ("component" in c or any(o.kind == "AllianceComponent" for o in f.others))
+     and not f.statistics and not f.metrics),
     ("relations", lambda f, c, w, q: "relate" in c and bool(f.items)),
     ("glossary", lambda f, c, w, q: "glossary" in c and not f.items),
     ("estimates", lambda f, c, w, q: bool(f.thresholds) and not (f.levels and not f.items)),
@@ -577,7 +733,7 @@ def _asks_advice(frame: Frame) -> bool:
 
 def _by_definition(frame: Frame) -> bool:
     """The item was found by its glossary definition's words."""
-    return any(note.startswith("defined as") for note in frame.notes)
+    return any(note.startswith(DEFINITION_NOTE) for note in frame.notes)
 
 
 def _verdict_editions(frame: Frame, cues: set[str]) -> bool:
@@ -587,7 +743,12 @@ def _verdict_editions(frame: Frame, cues: set[str]) -> bool:
 
 
 def decide(frame: Frame, cues: set[str], free: FreeWords, quotes: list[str]) -> Asks:
-    """What the question asks: the first rule of :data:`ASKS_RULES` that holds."""
+    """What the question asks: the first rule of :data:`ASKS_RULES` that holds; nothing when most of
+    its words are outside what esrkg knows ('DSM-5 diagnostic criteria for borderline personality
+    disorder' names one item, but asks about something else)."""
+    content = [w for w in frame.words if w not in STOPWORDS and not w.isdigit()]
+    if len(frame.unexplained) >= 3 and len(frame.unexplained) * 2 > len(content):
+        return "unknown"
     for asks, rule in ASKS_RULES:
         if rule(frame, cues, free, quotes):
             return asks

@@ -6,6 +6,7 @@ VALUES block, written with its N-Triples form after the same checks as the catal
 (:func:`esrkg.queries.with_values`). The text is what runs and what the user sees.
 """
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -51,6 +52,27 @@ def number(value: Decimal | int | float) -> Literal:
 def text(value: str) -> Literal:
     """A plain string literal."""
     return Literal(value)
+
+
+_VARIABLE = re.compile(r"\?(\w+)")
+
+
+def _semi_join(negated: bool, group: "Select", outer: set[str]) -> list[str]:
+    """A FILTER [NOT] EXISTS group, written as a join with (or MINUS of) a DISTINCT sub-select on the
+    variables it shares with the required part of the query when that means the same: Oxigraph
+    evaluates EXISTS again for every row (60 ms on a 2002-vs-2011 question; the join takes 1 ms)."""
+    shared = sorted(group.own_variables() & outer)
+    filters_own = all(set(_VARIABLE.findall(f)) <= group.own_variables() for f in group.filters)
+    if shared and filters_own and not group.exists:
+        head = "MINUS {" if negated else "{"
+        lines = [f"  {head}", f"    SELECT DISTINCT {' '.join('?' + v for v in shared)} WHERE {{"]
+        lines.extend("    " + line for line in group.body())
+        lines += ["    }", "  }"]
+        return lines
+    lines = [f"  FILTER {'NOT ' if negated else ''}EXISTS {{"]
+    lines.extend("  " + line for line in group.body())
+    lines.append("  }")
+    return lines
 
 
 @dataclass
@@ -120,11 +142,21 @@ class Select:
         lines.extend(f"  {pattern}" for pattern in self.patterns)
         lines.extend(f"  {pattern}" for pattern in self.optionals)
         lines.extend(f"  FILTER ({expression})" for expression in self.filters)
+        required = self._variables(*self.patterns, *self._values_text())
         for negated, group in self.exists:
-            lines.append(f"  FILTER {'NOT ' if negated else ''}EXISTS {{")
-            lines.extend("  " + line for line in group.body())
-            lines.append("  }")
+            lines.extend(_semi_join(negated, group, required))
         return lines
+
+    @staticmethod
+    def _variables(*texts: str) -> set[str]:
+        return {name for text_ in texts for name in _VARIABLE.findall(text_)}
+
+    def own_variables(self) -> set[str]:
+        """The variables this group's patterns and VALUES bind."""
+        return self._variables(*self.patterns, *self.optionals, *self._values_text())
+
+    def _values_text(self) -> list[str]:
+        return [" ".join("?" + name for name in names) for names, _ in self.values]
 
     def text(self) -> str:
         """The query text, prefixes declared, terms in VALUES blocks."""

@@ -9,10 +9,9 @@ tests hold it to the same answers as Oxigraph's VALUES.
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Variable
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 
 from esrkg.sparql_text import Bindings, value_term
@@ -22,9 +21,16 @@ _TYPES: dict[str, QueryType] = {"SelectQuery": "SELECT", "AskQuery": "ASK", "Con
                                 "DescribeQuery": "DESCRIBE"}
 
 
+if TYPE_CHECKING:
+    from rdflib.plugins.sparql.sparql import Query
+
+
 @lru_cache(maxsize=512)
-def parsed(text: str) -> Query:
+def parsed(text: str) -> "Query":
     """The query parsed and translated by rdflib, once per text."""
+    # Imported here: rdflib's SPARQL grammar takes 30-60 ms to build, and `esrkg ask` never needs it.
+    from rdflib.plugins.sparql import prepareQuery
+
     return prepareQuery(text)
 
 

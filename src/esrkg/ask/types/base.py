@@ -99,10 +99,19 @@ def levels_on(constraint: LevelConstraint, edition: EditionInfo) -> list[str]:
         chosen = [lv for lv, label in labels.items() if "promising" in label]
     elif constraint.cue == "insufficient":
         chosen = [lv for lv, label in labels.items() if "insufficient" in label]
+    elif constraint.cue == "bottom":
+        chosen = [edition.levels[-1][0]] if edition.levels else []
     elif constraint.cue == "promising-insufficient":
         chosen = [lv for lv, label in labels.items() if "promising" in label and "insufficient" in label]
     else:
         chosen = []
+    if constraint.or_better and chosen:
+        # The scale lists its levels strongest first: this level and every one before it.
+        order = [lv for lv, _ in edition.levels]
+        chosen = order[:max(order.index(lv) for lv in chosen) + 1]
+    if constraint.below and chosen:
+        order = [lv for lv, _ in edition.levels]
+        return order[max(order.index(lv) for lv in chosen) + 1:]
     if constraint.negated:
         return [lv for lv in labels if lv not in chosen]
     return chosen

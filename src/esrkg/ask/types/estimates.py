@@ -33,12 +33,14 @@ ALL_EDITIONS = "no edition named: every edition that reported estimates"
 GENERIC = frozenset(words("outcome outcomes effect effects correlation size sizes estimate meta analysis "
                           "treatment therapy and vs with of the when their get"))
 SIGNIFICANCE = Decimal("0.05")
+COMPARATIVES = frozenset(words("larger bigger stronger higher greater more smaller weaker lower less better worse"))
 SINGULAR = {"effect": "pooled effect size", "ci": "95% confidence interval", "p": "p-value",
             "k": "number of studies (k)", "n": "sample size (N)", "d_equivalent": "d equivalent",
             "heterogeneity": "heterogeneity (I², Q)", "doi": "DOI"}
 
 _FIELD_EXPRESSION = {
     "value": "?value", "k": "?k", "i2": "?i2", "ci_low": "?ciLow", "ci_high": "?ciHigh", "p": "?p",
+    "d_equivalent": "?dEquivalentValue",
 }
 _FIELD_PATTERN = {
     "value": "?estimate esr:value ?value ; esr:metric ?metric .",
@@ -47,6 +49,7 @@ _FIELD_PATTERN = {
     "ci_low": "?estimate esr:confidenceInterval/esr:lowerLimit ?ciLow .",
     "ci_high": "?estimate esr:confidenceInterval/esr:upperLimit ?ciHigh .",
     "p": "?estimate esr:pValue/esr:numericValue ?p .",
+    "d_equivalent": "?estimate esr:dEquivalent/esr:numericValue ?dEquivalentValue .",
 }
 _MISSING_PATTERN = {
     "ci": "?estimate esr:confidenceInterval ?anyCi", "p": "?estimate esr:pValue ?anyP",
@@ -110,6 +113,14 @@ def _base(frame: Frame, context: AskContext, statistics_: tuple[str, ...], requi
     if frame.part and not frame.items:
         select.bind_one("kind", *(iri(f"https://w3id.org/esrkg/{k}") for k in PART_KINDS[frame.part]))
         select.where("?subject a ?kind .")
+    if frame.levels and not frame.items:
+        # "Among the elements the 2011 task force rated demonstrably effective, ...".
+        from esrkg.ask.types.verdicts import verdict_condition
+
+        note += ", of the " + verdict_condition(select, frame, context, "?subject", within=True)
+    from esrkg.ask.types.verdicts import exclude
+
+    exclude(select, frame, "?subject")
     return select, note
 
 
@@ -196,7 +207,8 @@ STATISTIC = QuestionType(
 # --- estimates that pass thresholds, or lack a statistic -------------------------------------------
 
 def compose_estimates(frame: Frame, context: AskContext) -> Composed:
-    asked = tuple(dict.fromkeys([*_asked(frame), *(t.field for t in frame.thresholds if t.field in ("k", "n"))]))
+    asked = tuple(dict.fromkeys([*_asked(frame), *(t.field for t in frame.thresholds
+                                                   if t.field in ("k", "n", "d_equivalent"))]))
     # "reported with both a CI and a d equivalent": a statistic a list names must be there (unless absent).
     present = tuple(s for s in frame.statistics if s not in ("effect", *frame.missing))
     select, note = _base(frame, context, asked, required=present)
@@ -253,21 +265,29 @@ def compose_ranking(frame: Frame, context: AskContext) -> Composed:
     elif field == "k":
         select.where("?estimate esr:studyCount ?rankValue .")
         key = "?rankValue"
+    elif field == "ci_width":
+        select.where("?estimate esr:confidenceInterval ?rankCi . ?rankCi esr:lowerLimit ?rankLow ; "
+                     "esr:upperLimit ?rankHigh .")
+        select.variables.append("(?rankHigh - ?rankLow AS ?ciWidth)")
+        key = "(?rankHigh - ?rankLow)"
     else:
         # A bound ("more than 30,000") ranks by its number: N is at least that large.
         select.optional("?estimate esr:sampleSize ?rankExact", "?estimate esr:sampleSizeLowerBound ?rankBound")
         select.filter("BOUND(?rankExact) || BOUND(?rankBound)")
         key = "COALESCE(?rankExact, ?rankBound)"
-    if field != "n" and "rankValue" not in select.variables:
+    if field in ("value", "k") and "rankValue" not in select.variables:
         select.variables.append("rankValue")
     select.order_by = [f"DESC({key})" if ranking.direction == "max" else key, "?subjectLabel"]
+    ties = ranking.count == 1 and not ranking.offset
     if per_metric:
         # No metric named: each metric ranked on its own (an r and a d are not comparable); the
         # wording keeps the top rows of each.
         select.order_by.insert(0, "?metric")
-    else:
+    elif not ties:
         select.limit = ranking.count
         select.offset = ranking.offset
+    # "the fewest studies" may be a tie: every row is fetched in order and the first ones with the
+    # same figure are the answer.
     how = {"max": "largest", "min": "smallest"}[ranking.direction]
     count = "all, in order" if ranking.count is None else (f"the {how}" if ranking.count == 1 else
                                                               f"the {ranking.count} {how}")
@@ -276,9 +296,17 @@ def compose_ranking(frame: Frame, context: AskContext) -> Composed:
     by = {"value": "values of each metric (no metric named; values of different metrics are not comparable)"
           if per_metric else f"{metric} values" + ("" if frame.metrics else " (no metric named; other metrics are "
                                                                            "not comparable)"),
-          "k": "k (studies)", "n": "N (clients)"}.get(field, field)
+          "k": "k (studies)", "n": "N (clients)", "ci_width": "95% confidence intervals' widths"}.get(field, field)
     return Composed(select, f"{count} of the {by} of {_about(frame)} {note}".strip(),
-                    facts={"asked": asked, "per_metric": per_metric})
+                    facts={"asked": asked, "per_metric": per_metric, "ties": ties and not per_metric})
+
+
+def _rank_key(row: Row) -> object:
+    """The figure a ranking row was ordered by."""
+    for key in ("rankValue", "ciWidth", "n", "nMoreThan"):
+        if key in row:
+            return str(row[key])
+    return None
 
 
 def word_ranking(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
@@ -294,6 +322,8 @@ def word_ranking(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
                  for metric, group in by_metric.items()]
         kept = [r for group in by_metric.values() for r in group[start:end]]
         return Worded(" | ".join(parts) + ".", [estimate_answer(r) for r in kept])
+    if composed.facts.get("ties") and rows:
+        rows = [r for r in rows if _rank_key(r) == _rank_key(rows[0])]
     lines = [f"{index}. {estimate_line(r, asked)}" for index, r in enumerate(rows, start=1 + (
         frame.ranking.offset if frame.ranking else 0))]
     return Worded("; ".join(lines) + ".", [estimate_answer(r) for r in rows])
@@ -334,12 +364,14 @@ def comparable_pairs(frame: Frame, rows: list[Row]) -> tuple[list[tuple[Row, Row
     """Pairs of estimates that may be compared (same estimand, metric and direction), and the rest."""
     pairs: list[tuple[Row, Row]] = []
     paired: set[str] = set()
-    by_item = len(frame.items) > 1
+    by_item = len(frame.items) - len(frame.continuations) > 1
     for index, first in enumerate(rows):
         for second in rows[index + 1:]:
             if "value" not in first or "value" not in second or _key(first) != _key(second):
                 continue
-            same_subject = first["subject"] == second["subject"]
+            # An item and the related item that carries its estimate on in a later edition count as one.
+            same_subject = first["subject"] == second["subject"] or bool(
+                frame.continuations and {first["subject"], second["subject"]} & set(frame.continuations))
             if by_item == same_subject or (not by_item and first["editionId"] == second["editionId"]):
                 continue
             if by_item and first["editionId"] != second["editionId"]:
@@ -390,8 +422,8 @@ def word_comparison(frame: Frame, rows: list[Row], composed: Composed) -> Worded
 
 def _winners(frame: Frame, pairs: list[tuple[Row, Row]]) -> list[Row] | None:
     """For 'which had the bigger ...' between two items: the larger of each like pair."""
-    if len(frame.items) < 2 or not pairs:
-        return None
+    if len(frame.items) < 2 or not pairs or not frame.words & COMPARATIVES:
+        return None  # "give me the correlations of each": every figure, no winner
     smaller = any(w in frame.words for w in ("smaller", "weaker", "lower", "less"))
     return [max(pair, key=lambda r: Decimal(str(r["value"])) * (-1 if smaller else 1)) for pair in pairs]
 
@@ -453,7 +485,8 @@ def significant(row: Row) -> bool | None:
 def _passes(limit: Threshold, row: Row) -> bool | None:
     if limit.field == "zero_in_ci":
         return None if "ciLow" not in row else Decimal(str(row["ciLow"])) <= 0 <= Decimal(str(row["ciHigh"]))
-    key = {"value": "value", "k": "k", "n": "n", "p": "p", "ci_low": "ciLow", "ci_high": "ciHigh"}.get(limit.field)
+    key = {"value": "value", "k": "k", "n": "n", "p": "p", "ci_low": "ciLow", "ci_high": "ciHigh",
+           "d_equivalent": "dEquivalent"}.get(limit.field)
     if key not in row:
         return None
     value = Decimal(str(row[key]))

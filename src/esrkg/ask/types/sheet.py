@@ -2,6 +2,8 @@
 glossary, recommendations, what an adaptation is tailored to, the alliance's components, relations
 between items, sources, stages in order, and counts."""
 
+import re
+
 from esrkg.ask.context import AskContext
 from esrkg.ask.frame import Frame
 from esrkg.ask.lexicon import COUNTABLE, LEVEL_CUES, PART_CUES
@@ -26,6 +28,11 @@ NOT_NEEDLES = frozenset(words(
     "word use uses talk talks about come up show which what whose describe describes contain contains "
     + " ".join(phrase for group in (*PART_CUES.values(), *LEVEL_CUES.values(), COUNTABLE) for phrase in group
                if " " not in phrase)))
+# Question words and the relation (by its label) they ask for.
+RELATION_FOR_WORD = {"attend": "attends to", "strengthen": "strengthens", "draw": "draws on", "broader": "broader",
+                     "narrower": "broader", "belong": "broader", "part": "broader", "split": "broader",
+                     "replaced": "broader", "cover": "broader", "fall": "broader", "under": "broader",
+                     "related": "related", "appl": "applies to"}
 RECOMMENDATION_WORDS = frozenset(words("recommend recommendation recommendations advise advice should task force "
                                        "sheet say says do what according researcher researchers practitioner "
                                        "practitioners clinician clinicians therapist therapists info tell"))
@@ -41,7 +48,24 @@ def _term_label(frame: Frame) -> str:
 
 # --- definitions --------------------------------------------------------------------------------
 
+def _defined_instead(term: str, context: AskContext) -> str | None:
+    """For a term the glossary does not define, the adaptation or characteristic tailored to or from it
+    that it does ('client expectations' -> the glossary's 'Expectations')."""
+    defined = {entry.iri for entry in context.glossary}
+    if term in defined:
+        return None
+    info = context.items.get(term)
+    neighbours = [*(info.tailored_to if info else ()),
+                  *(i.iri for i in context.items.values() if term in i.tailored_to)]
+    return next((n for n in neighbours if n in defined), None)
+
+
 def compose_definition(frame: Frame, context: AskContext) -> Composed:
+    instead = _defined_instead(_term(frame), context)
+    if instead is not None:
+        label = next(entry.label for entry in context.glossary if entry.iri == instead)
+        return Composed(CatalogueCall("definition", {"term": iri(instead)}),
+                        f"the glossary definition of {label} (the glossary defines it, not {_term_label(frame)})")
     call = CatalogueCall("definition", {"term": iri(_term(frame))})
     return Composed(call, f"the glossary definition of {_term_label(frame)}",
                     missing=f"The glossary does not define {_term_label(frame)}; no definition of it is recorded "
@@ -126,7 +150,7 @@ def compose_mentions(frame: Frame, context: AskContext) -> Composed:
 def compose_term_for(frame: Frame, context: AskContext) -> Composed:
     """'Which term means warm acceptance...': the term the reader found by its definition."""
     return Composed(CatalogueCall("definition", {"term": iri(frame.items[0].iri)}),
-                    f"the glossary term defined as the question describes it ({frame.items[0].label})")
+                    "the glossary term whose definition the question gives")
 
 
 def word_mentions(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
@@ -183,7 +207,10 @@ def _polar_recommendation(frame: Frame, chosen: list[Row], rows: list[Row]) -> s
     says_avoid = words_.lower().startswith("avoid")
     only = bool(asked & {"only", "just", "solely", "exclusively"})
     matches_avoided = says_avoid and len(asked & content_words(avoid_part)) > len(asked & content_words(rest))
-    no = (only and "both" in words_.lower()) or matches_avoided
+    # "Can a good relationship replace treatment?": the sheet says to do both, concurrently.
+    instead = any(w.startswith(("replac", "instead", "substitut", "alone", "rather")) for w in asked) and any(
+        "concurrently" in str(r["text"]).lower() for r in rows)
+    no = (only and "both" in words_.lower()) or matches_avoided or instead
     return f"{'No' if no else 'Yes'}: the sheet recommends to {best['audienceLabel']}: \"{best['text']}\""
 
 
@@ -265,6 +292,17 @@ def compose_components(frame: Frame, context: AskContext) -> Composed:
     owner = next((i for i in frame.items if i.label.lower().endswith("alliance")), None)
     target = owner.iri if owner else "https://w3id.org/esrkg/therapeutic-alliance"
     label = owner.label if owner else "Therapeutic alliance"
+    left_out = [c for c in frame.excluded if c.kind == "AllianceComponent"]
+    if left_out:
+        # "Apart from the bond, what else makes up the alliance?"
+        select = Select(["component", "label", "position"])
+        select.bind_one("item", iri(target))
+        select.where("?item esr:hasComponent ?component .", "?component rdfs:label ?label ; esr:position ?position .")
+        group = select.exists_group(negated=True)
+        group.bind_one("component", *(iri(c.iri) for c in left_out))
+        select.order("?position")
+        return Composed(select, f"the components of {label} other than {join([c.label for c in left_out])}",
+                        facts={"owner": label})
     return Composed(CatalogueCall("components", {"item": iri(target)}), f"the components of {label}",
                     facts={"owner": label})
 
@@ -301,13 +339,14 @@ def compose_relations(frame: Frame, context: AskContext) -> Composed:
 def word_relations(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
     item = frame.items[0]
     wanted = frame.words
-    relation_words = {"attend": "attends to", "strengthen": "strengthens", "draw": "draws on",
-                      "broader": "broader", "narrower": "broader", "belong": "broader", "part": "broader",
-                      "split": "broader", "replaced": "broader", "cover": "broader", "related": "related"}
-    chosen_relation = next((label for word, label in relation_words.items() if word in wanted), None)
+    # The relations the question's words ask for ("attending to it or strengthening it": both).
+    chosen = {label for word, label in RELATION_FOR_WORD.items() if any(w.startswith(word) for w in wanted)}
+    if frame.question and re.search(r"\b(format|kind of therapy|type of therapy)\b", frame.question.lower()):
+        chosen.add("applies to")
     incoming = bool(wanted & {"narrower", "split", "replaced", "cover", "covers", "later"})
-    picked = [r for r in rows if chosen_relation and chosen_relation in str(r["relationLabel"])
-              and (r["direction"] == "incoming") == incoming] if chosen_relation else []
+    broader_only = chosen == {"broader"}
+    picked = [r for r in rows if any(c in str(r["relationLabel"]) for c in chosen)
+              and (not broader_only or (r["direction"] == "incoming") == incoming)]
     rows_ = picked or rows
     answers = [answer(r["otherLabel"], iri=r["other"], relation=r["relationLabel"], direction=r["direction"])
                for r in rows_]
@@ -336,7 +375,12 @@ def compose_sources(frame: Frame, context: AskContext) -> Composed:
     named = named_editions(frame, context)
     select = Select(["source", "sourceLabel", "citation", "doi", "what"])
     about_estimates = bool(frame.editions) or bool(frame.words & {"meta", "analysis", "study", "estimate"})
-    if frame.stages or (any(i.iri in context.stages for i in frame.items) and not about_estimates):
+    if frame.sources and not frame.items:
+        # "doi for Norcross & Wampold 2018": the publication itself.
+        select.bind_one("source", *(iri(s.iri) for s in frame.sources))
+        select.where("BIND(\"the publication\" AS ?what)")
+        reading = f"the publication {join([s.label for s in frame.sources])}"
+    elif frame.stages or (any(i.iri in context.stages for i in frame.items) and not about_estimates):
         sequence = next((i.iri for i in frame.items if i.iri in context.stages), None)
         select.bind_one("sequence", *([iri(sequence)] if sequence else [iri(s) for s in context.stages]))
         select.where("?sequence esr:hasStage ?stage . ?stage dcterms:source ?source .",
@@ -386,6 +430,33 @@ SOURCES = QuestionType(
 )
 
 
+# --- the task forces ----------------------------------------------------------------------------------
+
+def compose_task_forces(frame: Frame, context: AskContext) -> Composed:
+    named = named_editions(frame, context)
+    bindings = {"edition": iri(named[0].iri)} if len(named) == 1 else {}
+    which = named[0].id if len(named) == 1 else "each edition"
+    return Composed(CatalogueCall("sources", bindings), f"the task force behind {which} and its publications")
+
+
+def word_task_forces(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
+    by_edition: dict[str, list[Row]] = {}
+    for row in rows:
+        by_edition.setdefault(row["editionId"], []).append(row)
+    parts = [f"{edition}: {group[0].get('taskForceLabel', 'task force not recorded')}, reported in "
+             + join([str(r.get("citation", r["sourceLabel"])) for r in group]) for edition, group in by_edition.items()]
+    answers = [answer(group[0].get("taskForceLabel", edition), iri=group[0].get("taskForce"), edition=edition)
+               for edition, group in by_edition.items()]
+    return Worded("; ".join(parts) + ".", answers)
+
+
+TASK_FORCES = QuestionType(
+    "task_forces", "The task force behind an edition",
+    lambda f: f.asks == "task_forces", compose_task_forces, word_task_forces,
+    ("Which APA divisions made up the 2011 task force?",),
+)
+
+
 # --- stages in order ---------------------------------------------------------------------------------
 
 def _sequence(frame: Frame, context: AskContext) -> str:
@@ -404,6 +475,14 @@ def _sequence(frame: Frame, context: AskContext) -> str:
 def compose_order(frame: Frame, context: AskContext) -> Composed:
     sequence = _sequence(frame, context)
     label = context.sequence_labels.get(sequence, "the sequence")
+    if frame.stages and frame.part and (frame.order is None or frame.order.relation == "all") and not frame.polar:
+        # "my client is in precontemplation - which customization is about that?": the sequence's item.
+        select = Select(["stage", "label", "position"])
+        select.bind_one("stage", *(iri(s.iri) for s in frame.stages))
+        select.where("?item esr:hasStage ?stage ; rdfs:label ?label .", "?stage esr:position ?position .")
+        select.variables[0] = "item"
+        return Composed(select, f"the item whose stages include {join([s.label for s in frame.stages])}",
+                        facts={"relation": "owner"})
     positions = [s.position for s in context.stages.get(sequence, ())]
     first, last = (min(positions), max(positions)) if positions else (0, 0)
     anchors = sorted(s.position for s in context.stages.get(sequence, ()) if s.iri in {x.iri for x in frame.stages})
@@ -415,6 +494,9 @@ def compose_order(frame: Frame, context: AskContext) -> Composed:
     if frame.polar and len(anchors) >= 2:
         how = "named"
         low, high = anchors[0], anchors[-1]
+    elif how in ("after", "before") and anchors and order and order.offset > 1:
+        # "two steps after contemplation": the one stage that far away.
+        low = high = anchors[-1] + order.offset if how == "after" else anchors[0] - order.offset
     elif how == "after" and anchors:
         low, high = anchors[-1] + 1, (last if plural and not count else anchors[-1] + (count or 1))
     elif how == "before" and anchors:
@@ -427,6 +509,12 @@ def compose_order(frame: Frame, context: AskContext) -> Composed:
         low = last - (count or 1) + 1
     elif how == "reverse":
         descending = True
+    elif how == "position" and order and order.position is not None and order.upto is not None:
+        low, high = order.position, order.upto  # "stages 2 to 5"
+    elif how == "position" and order and order.position is not None and order.count == 1:
+        # "the fourth stage": the n-th in order, whatever number the sequence starts at.
+        ordered = sorted(positions)
+        low = high = ordered[order.position - 1] if 0 < order.position <= len(ordered) else last + 1
     elif how == "position" and order and order.position is not None:
         low = high = order.position
     select = Select(["stage", "label", "position"])
@@ -452,7 +540,16 @@ def compose_order(frame: Frame, context: AskContext) -> Composed:
 
 
 def word_order(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
+    if composed.facts.get("relation") == "owner":
+        owners = {r["item"]: r["label"] for r in rows}
+        return Worded(f"{join(list(owners.values()))}: {join([s.label for s in frame.stages])} is one of its stages.",
+                      [answer(label, iri=item) for item, label in owners.items()])
     answers = [answer(r["label"], iri=r["stage"], position=r["position"]) for r in rows]
+    if frame.polar and composed.facts.get("relation") == "position" and frame.stages:
+        # "Is action the fourth stage of change?"
+        yes = bool(rows) and rows[0]["stage"] in {s.iri for s in frame.stages}
+        found = f"{rows[0]['label']} ({rows[0]['position']})" if rows else "no stage"
+        return Worded(f"{'Yes' if yes else 'No'}: that stage is {found}.", answers)
     if composed.facts.get("relation") == "named" and len(frame.stages) >= 2:
         position = {r["stage"]: int(r["position"]) for r in rows}
         first_named, second_named = (position.get(s.iri, 0) for s in frame.stages[:2])

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from esrkg.ask.context import AskContext, EditionInfo
 from esrkg.ask.frame import Frame, LevelConstraint
 from esrkg.ask.result import answer
-from esrkg.ask.sparql_builder import Select, iri
+from esrkg.ask.sparql_builder import Select, iri, text
 from esrkg.ask.types.base import (
     CatalogueCall,
     Composed,
@@ -104,18 +104,19 @@ def _totals_select(editions: list[EditionInfo]) -> Select:
 
 # --- which items are at a level ---------------------------------------------------------------
 
-def _verdict_pattern(group: Select, check: Check, suffix: str, scoped: bool) -> None:
+def _verdict_pattern(group: Select, check: Check, suffix: str, scoped: bool, level: str = "") -> None:
     """The item has a verdict of this edition at one of these levels (directly, or when scoped, on an
-    item within it)."""
+    item within it); ``level`` names the level variable (the outer one: the same level as there)."""
     subject = f"?subject{suffix}" if scoped else "?item"
-    group.bind((f"edition{suffix}", f"level{suffix}"),
+    level = level or f"level{suffix}"
+    group.bind((f"edition{suffix}", level),
                [(iri(check.edition.iri), iri(level)) for level in check.levels] or
                [(iri(check.edition.iri), iri("https://w3id.org/esrkg/no-level"))])
     if scoped:
         # A characteristic's later verdicts are those on the adaptations tailored to it (2011 judged
         # "Attachment style" as a means of adaptation).
-        group.where(f"{subject} esr:within|esr:tailoredTo ?item .")
-    group.where(f"?verdict{suffix} a esr:Verdict ; esr:about {subject} ; esr:level ?level{suffix} ;"
+        group.where(f"{subject} esr:within|esr:tailoredTo|^esr:tailoredTo ?item .")
+    group.where(f"?verdict{suffix} a esr:Verdict ; esr:about {subject} ; esr:level ?{level} ;"
                 f" esr:edition ?edition{suffix} .")
 
 
@@ -141,14 +142,14 @@ def compose_items(frame: Frame, context: AskContext) -> Composed:
     if not any_edition:
         for number, check in enumerate(checks[1:], start=1):
             group = select.exists_group()
-            _verdict_pattern(group, check, str(number), True)
-            if frame.same_level:
-                group.filter(f"?level{number} = ?level")
+            # "the same verdict in 2002 and 2011": the later verdict's level is the outer ?level itself.
+            _verdict_pattern(group, check, str(number), True, "level" if frame.same_level else "")
     if frame.items:
         select.bind_one("scope", *(iri(i.iri) for i in frame.items))
         select.where("?item esr:within ?scope .")
         if frame.narrower_only:
             select.filter("?item != ?scope")
+    exclude(select, frame, "?item")
     select.optional("?item esr:listPosition ?listPosition")
     _estimate_conditions(select, frame, checks)
     select.order("?listPosition", "?label")
@@ -163,21 +164,39 @@ def compose_items(frame: Frame, context: AskContext) -> Composed:
                     facts={"checks": checks})
 
 
-def verdict_condition(select: Select, frame: Frame, context: AskContext, subject: str) -> str:
+def verdict_condition(select: Select, frame: Frame, context: AskContext, subject: str, within: bool = False) -> str:
     """Restrict a subject to the items of the frame's part at the frame's levels (another question type's
-    query, 'the glossary entries ... of the elements demonstrably effective in 2002'); says what it did."""
-    select.bind_one("kind", *(iri(f"https://w3id.org/esrkg/{kind}") for kind in _kinds(frame)))
-    select.where(f"{subject} a ?kind .")
+    query, 'the glossary entries ... of the elements demonstrably effective in 2002'); says what it did.
+
+    With ``within`` the verdict may be on an item the subject falls under (an estimate on the alliance in
+    individual psychotherapy counts for the 2002 verdict on the alliance). Levels are read on the named
+    editions that have verdicts (the estimates may come from another: 'the customizations the sheet calls
+    promising, and their 2018 effect sizes')."""
+    judged = "?judged" if within else subject
+    if within:
+        select.where(f"{subject} esr:within ?judged .")
+    select.bind_one("judgedKind", *(iri(f"https://w3id.org/esrkg/{kind}") for kind in _kinds(frame)))
+    select.where(f"{judged} a ?judgedKind .")
     if not frame.levels:
         return PART_NAMES[frame.part]
-    checks, _, _ = _checks(frame, context)
+    with_verdicts = tuple(e for e in frame.editions if (info := context.edition(e)) and info.has_verdicts)
+    checks, _, _ = _checks(frame.but(editions=with_verdicts or frame.editions), context)
     for number, check in enumerate(checks):
         group = select.exists_group()
         group.bind((f"vEdition{number}", f"vLevel{number}"), [(iri(check.edition.iri), iri(lv)) for lv in check.levels])
-        group.where(f"?v{number} a esr:Verdict ; esr:about {subject} ; esr:level ?vLevel{number} ;"
+        group.where(f"?v{number} a esr:Verdict ; esr:about {judged} ; esr:level ?vLevel{number} ;"
                     f" esr:edition ?vEdition{number} .")
     return PART_NAMES[frame.part] + " whose verdict was " + ", ".join(
         f"{join([level_label(context, lv) for lv in c.levels])} in {c.edition.id}" for c in checks)
+
+
+def exclude(select: Select, frame: Frame, variable: str) -> None:
+    """'other than culture': the items the question leaves out (and the items within them)."""
+    items = [c for c in frame.excluded if c.kind in ("RelationshipElement", "Adaptation", "ClientCharacteristic")]
+    if items:
+        group = select.exists_group(negated=True)
+        group.bind_one("excluded", *(iri(c.iri) for c in items))
+        group.where(f"{variable} esr:within ?excluded .")
 
 
 def compose_unjudged(frame: Frame, context: AskContext) -> Composed:
@@ -186,7 +205,9 @@ def compose_unjudged(frame: Frame, context: AskContext) -> Composed:
     named = named_editions(frame, context)
     absent = [e for e in (context.edition(i) for i in frame.absent_editions) if e is not None] or \
         editions_with(context, "verdicts")
-    reviewed = [e for e in named if e not in absent] or absent
+    # "on the sheet": the first edition's items, when the sheet names no edition of its own.
+    reviewed = [e for e in named if e not in absent] or ([context.first] if frame.on_sheet and context.first not in
+                                                         absent else absent)
     select = Select(["item", "label", "listPosition"])
     select.bind_one("kind", *(iri(f"https://w3id.org/esrkg/{kind}") for kind in _kinds(frame)))
     select.bind_one("reviewedIn", *(iri(e.iri) for e in reviewed))
@@ -196,9 +217,12 @@ def compose_unjudged(frame: Frame, context: AskContext) -> Composed:
     if frame.items:
         select.bind_one("scope", *(iri(i.iri) for i in frame.items))
         select.where("?item esr:within ?scope .")
+    if frame.levels:
+        # "Which of the 2002 promising elements did 2011 not evaluate?": the levels are the reviewed edition's.
+        verdict_condition(select, frame.but(editions=tuple(e.iri for e in reviewed)), context, "?item")
     group = select.exists_group(negated=True)
     group.bind_one("absentEdition", *(iri(e.iri) for e in absent))
-    group.where("?absentSubject esr:within|esr:tailoredTo ?item .",
+    group.where("?absentSubject esr:within|esr:tailoredTo|^esr:tailoredTo ?item .",
                 "?absentVerdict a esr:Verdict ; esr:about ?absentSubject ; esr:edition ?absentEdition .")
     select.optional("?item esr:listPosition ?listPosition")
     select.order("?listPosition", "?label")
@@ -446,6 +470,8 @@ def compose_count(frame: Frame, context: AskContext) -> Composed:
         return Composed(CatalogueCall("components", {"item": iri(target)}),
                         f"the number of components of {owner.label if owner else 'Therapeutic alliance'}",
                         facts={"what": "components"})
+    if counted & {"estimate", "estimates", "finding", "findings", "analyses", "analysis"} and not frame.levels:
+        return _count_estimates(frame, context)
     if counted & {"term", "glossary", "entry", "entries"}:
         return Composed(CatalogueCall("glossary", {}), "the number of glossary terms", facts={"what": "terms"})
     if counted & {"stage", "stages"} or frame.stages or any(i.iri in context.stages for i in frame.items):
@@ -473,8 +499,39 @@ def compose_count(frame: Frame, context: AskContext) -> Composed:
     return Composed(select, f"the number of {what} per evidence level {note}".strip(), facts={"what": "levels"})
 
 
+def _count_estimates(frame: Frame, context: AskContext) -> Composed:
+    """'How many of the 2018 estimates are Hedges' g?': estimates per edition and metric."""
+    named = named_editions(frame, context)
+    select = Select(["editionId", "metric", "(COUNT(DISTINCT ?estimate) AS ?count)"])
+    select.where("?estimate a esr:EffectSizeEstimate ; esr:edition ?edition ; esr:about ?subject .",
+                 "?edition dcterms:identifier ?editionId .")
+    select.optional("?estimate esr:metric ?metric")
+    if named:
+        select.bind_one("edition", *(iri(e.iri) for e in named))
+    if frame.metrics:
+        select.where("?estimate esr:metric ?metric .")
+        select.bind_one("metric", *(text(m) for m in frame.metrics))
+    if frame.part:
+        select.bind_one("kind", *(iri(f"https://w3id.org/esrkg/{k}") for k in _kinds(frame)))
+        select.where("?subject a ?kind .")
+    if frame.thresholds:
+        from esrkg.ask.types.estimates import threshold_filters
+
+        threshold_filters(select, frame.thresholds)
+    select.group_by = ["?editionId", "?metric"]
+    select.order("?editionId", "?metric")
+    which = " and ".join(e.id for e in named) or "every edition"
+    metric = f" in {join(list(frame.metrics))}" if frame.metrics else " per metric"
+    return Composed(select, f"the number of estimates{metric} in {which}", facts={"what": "estimates"})
+
+
 def word_count(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
     what = composed.facts.get("what")
+    if what == "estimates":
+        parts = [f"{r['editionId']} {r.get('metric', 'no pooled figure')}: {r['count']}" for r in rows]
+        answers = [answer(str(r.get("metric", "qualitative")), edition=r["editionId"], metric=r.get("metric"),
+                          count=r["count"]) for r in rows]
+        return Worded("Number of estimates — " + "; ".join(parts) + ".", answers)
     if what in ("recommendations", "terms", "stages", "components"):
         return Worded(f"{len(rows)} {what}: " + join([str(r.get("text", r.get("label", r.get("glossaryLabel", ""))))
                                                       for r in rows]) + ".",
