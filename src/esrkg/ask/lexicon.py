@@ -27,7 +27,7 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
     "source": ("source", "sources", "cite", "cited", "citation", "citations", "reference", "references", "doi",
                "who wrote", "who did", "who reported", "who published", "who developed", "who proposed", "authors",
                "author", "wrote", "published", "publication", "article", "journal", "come from", "comes from",
-               "where does", "where is", "where do", "reported the", "gives the"),
+               "reported the", "gives the", "volume", "issue", "pages", "carried", "appeared in", "published in"),
     "tailor": ("tailored", "tailor", "tailoring", "respond to", "responds to", "response to", "address",
                "addresses", "meant to fit", "meant for", "fit", "fits", "built around", "aimed at", "targets",
                "match", "matched to", "match to", "adapted for", "adapted to", "adapt to",
@@ -44,7 +44,8 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
                "moved", "went from", "go from", "kept", "keep", "stay", "stayed", "slipped", "ended up",
                "same verdict", "same rating", "then", "over time", "evolve", "evolved", "upgraded", "downgraded",
                "up or down", "go up", "go down", "grow", "grew", "shrink", "shrank", "rise", "rose", "fall", "fell",
-               "increase", "increased", "decrease", "decreased"),
+               "increase", "increased", "decrease", "decreased", "shift", "shifted", "drop", "dropped", "decline",
+               "declined", "climb", "climbed", "by how much", "went up", "went down"),
     "compare": ("compare", "compared", "comparison", "versus", "vs", "than", "or", "which was larger",
                 "which had the", "which is bigger", "bigger", "larger", "stronger", "weaker", "smaller", "higher",
                 "lower", "more strongly", "more effective", "less effective"),
@@ -53,6 +54,7 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
               "categories", "status", "judged", "judge", "land", "put in", "conclude", "concluded", "count as",
               "counts as", "make the", "made the", "consider", "considered", "call", "called", "how effective",
               "how strong was the evidence", "how strong is the evidence", "how much evidence", "classified",
+              "sit", "sits", "stand", "stands", "placed", "where does it sit",
               "strength of evidence", "strength of the evidence"),
     # ... and words that ask whether or how well something works, without naming a statistic.
     "evidence": ("evidence", "effective", "effectiveness", "works", "work", "supported", "support", "proven",
@@ -76,8 +78,8 @@ STATISTIC_CUES: dict[str, tuple[str, ...]] = {
           "how many people", "how many trainees", "number of clients", "number of patients",
           "number of participants", "total n", "participants in",
           "how big was the sample", "how large was the sample", "the sample"),
-    "d_equivalent": ("d equivalent", "d equiv", "equivalent d", "d value", "in d units",
-                     "converted to d", "as a d", "what d", "d corresponds", "corresponds to", "alongside its"),
+    "d_equivalent": ("d equivalent", "d equiv", "equivalent d", "in d units",
+                     "converted to d", "as a d", "d corresponds", "corresponds to", "alongside its"),
     "heterogeneity": ("heterogeneity", "heterogeneous", "i2", "i squared",
                       "i 2", "isquared", "q statistic", "q test", "cochran", "degrees of freedom", "df"),
     "doi": ("doi", "dois", "digital object identifier"),
@@ -118,7 +120,8 @@ ORDER_CUES: dict[str, tuple[str, ...]] = {
     "first": ("first", "initial", "earliest", "beginning"),
     "last": ("last", "final", "latest"),
     "reverse": ("backwards", "reverse", "reversed", "from maintenance to"),
-    "in_order": ("in order", "order", "ordered", "sequence", "from 0 to 7", "from warded off to"),
+    "in_order": ("in order", "order", "ordered", "sequence", "from 0 to 7", "from warded off to", "first to last",
+                 "start to finish", "beginning to end", "walk me through", "one by one"),
 }
 
 # Comparators for thresholds ("N over 1000", "r above .3", "fewer than 10 studies").
@@ -129,9 +132,10 @@ BELOW = ("fewer than", "less than", "lower than", "smaller than", "under", "belo
 AT_MOST = ("at most", "or less", "or fewer", "or lower", "or below", "<=")
 
 NEGATION = ("not", "no", "nt", "without", "lack", "lacks", "lacked", "lacking", "never", "neither", "nor", "none",
-            "except", "other than")
+            "except", "other than", "wasnt", "werent", "isnt", "arent", "didnt", "doesnt", "dont", "hasnt", "havent")
 # Phrases that state a level of evidence rather than negate one ("not enough research").
 INSUFFICIENT_PHRASES = ("insufficient", "insufficiently", "not enough research", "lacked enough research",
+                        "wasnt enough research", "werent enough research", "isnt enough research",
                         "lack enough research", "lacking enough research", "lacking research", "lacks research",
                         "without enough research", "not enough evidence", "not supported", "under researched",
                         "underresearched", "too little research", "not yet proven", "not proven")
@@ -142,7 +146,7 @@ BELOW_LEVEL = ("below", "lower than", "under", "short of", "less than", "beneath
 OR_BETTER_AFTER = ("or better", "or higher", "or above", "or stronger", "and above", "and higher")
 # "other than culture", "apart from the bond": what the answer leaves out.
 EXCLUDING = ("other than", "apart from", "aside from", "besides", "except", "except for", "excluding", "but not",
-             "not counting", "leaving out", "what else")
+             "not counting", "leaving out")
 
 # Evidence levels as people name them; resolved against each edition's own scale.
 LEVEL_CUES: dict[str, tuple[str, ...]] = {
@@ -196,5 +200,6 @@ sheet info synopsis year years time list lists give show tell name named what wh
 where when was were is are be been did do does has have had get got the a an of in on for to with and or by
 from at as it its this that these those there their they them we you i me my our your one two three all any
 each every both either some only just also still yet again according per about into within based rests rest
-resting behind total overall pooled weighted mean average should ought reviewed
+resting behind total overall pooled weighted mean average should ought reviewed writing lecture class seminar
+students student teaching teach please pls thanks me im m my need want looking know quick question so ok
 """.split())  # noqa: SIM905 (a word list reads best as text)

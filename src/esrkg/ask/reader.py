@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import Literal
 
 from esrkg.ask.context import AskContext, GlossaryEntry
-from esrkg.ask.cues import FreeWords, count_word, phrase_tokens, quoted, thresholds
+from esrkg.ask.cues import FreeWords, count_word, exact_values, phrase_tokens, quoted, thresholds
 from esrkg.ask.frame import Asks, EditionMode, Frame, LevelConstraint, LevelCue, Order, Ranking, Threshold
 from esrkg.ask.lexicon import (
     BELOW_LEVEL,
@@ -159,7 +159,8 @@ class Reader:
         tokens = tuple(words(question))
         # "other than culture", "apart from the bond": a concept named right after such words is left out.
         excluding = [p for p, _ in free.find(EXCLUDING)]
-        excluded = [m for m in mentions if any(0 < m.start - p <= 3 for p in excluding)]
+        excluded = [m for m in mentions if any(0 < m.start - p <= 3 for p in excluding)
+                    and m.concept.kind in (*ITEM_KINDS, "AllianceComponent", "TherapyFormat")]
         mentions = [m for m in mentions if m not in excluded]
         of_kind = {kind: [m for m in mentions if _kind_of(m) == kind] for kind in {_kind_of(m) for m in mentions}}
         item_mentions = sorted((m for m in mentions if _kind_of(m) in ITEM_KINDS), key=lambda m: m.start)
@@ -182,9 +183,11 @@ class Reader:
         # edition named nearest before a threshold is the estimates'; levels then belong to another.
         estimate_editions = {_nearest_before(p, edition_positions) for p in (limit_positions or [])} - {None}
         levels = self._levels(of_kind.get("EvidenceLevel", []), free, insufficient, negations, edition_positions,
-                              editions, edition_mode, bool(limits), estimate_editions)
-        scanned = free.scan({**{f"intent:{k}": v for k, v in INTENT_CUES.items()},
-                             **{f"statistic:{k}": v for k, v in STATISTIC_CUES.items()}})
+                              editions, edition_mode, bool(limits), estimate_editions, tokens)
+        # "a means of adaptation" does not ask what something means.
+        scanned = free.without(("means of adaptation", "means of adapting", "by means of")).scan({
+            **{f"intent:{k}": v for k, v in INTENT_CUES.items()},
+            **{f"statistic:{k}": v for k, v in STATISTIC_CUES.items()}})
         for group, hits in list(scanned.items()):
             # "how many client characteristics": counting items, not a sample size.
             if group.startswith("statistic:") and all(
@@ -197,6 +200,10 @@ class Reader:
         # "d equivalent" names a statistic, not the metric d.
         metric_free = free.without(STATISTIC_CUES["d_equivalent"])
         metrics = [m for m, cues in METRIC_CUES.items() if metric_free.has(cues)]
+        if "d" in metrics and any(metric == "r" for metric, _ in exact_values(question)):
+            # "The adult alliance r was .275 - what d does the source give?": the r's d equivalent.
+            metrics = [m for m in metrics if m != "d"]
+            statistics = [*statistics, "d_equivalent"]
         limits = limits + self._word_limits(free)
         # "the lowest evidence tier" names a level, not a ranking of estimates.
         ranking = self._ranking(free.without(phrase for group in LEVEL_CUES.values() for phrase in group), tokens)
@@ -217,13 +224,18 @@ class Reader:
         same_level = free.has(("same verdict", "same rating", "same level", "same category", "unchanged",
                                "kept their", "kept the same"))
         cues = {group.split(":", 1)[1] for group in scanned if group.startswith("intent:")}
-        polar = _is_polar(question)
+        if re.match(r"\s*where\b.*\b(from|come from|comes from)\s*$", fold(question)):
+            cues.add("source")  # "where is the adult alliance r of .278 from?"
+        # "Was it X or Y?" chooses between the two; "do we know the N of ...?" asks for the N.
+        polar = _is_polar(question) and not (len(items) > 1 and "or" in tokens) and not re.match(
+            r"\s*(do we know|do you know|is it known|does the graph (?:have|hold|record)|can you tell me)\b",
+            fold(question))
         direction: Literal["up", "down"] | None = None
         if free.has(("up", "rise", "rose", "grow", "grew", "increase", "increased", "higher", "bigger", "larger",
-                     "stronger")):
+                     "stronger", "climb", "climbed")):
             direction = "up"
         elif free.has(("down", "shrink", "shrank", "fall", "fell", "decrease", "decreased", "lower", "smaller",
-                       "weaker")):
+                       "weaker", "drop", "dropped", "decline", "declined")):
             direction = "down"
         words_left = frozenset(t for t in free.tokens if t not in STOPWORDS)
         known = _known_words() | set(self.index.vocabulary)
@@ -365,8 +377,8 @@ class Reader:
 
     def _levels(self, mentions: list[Mention], free: FreeWords, insufficient: list[tuple[int, str]],
                 negations: list[tuple[int, str]], edition_positions: list[tuple[int, str]], editions: list[str],
-                mode: str, with_thresholds: bool, estimate_editions: set[str | None] | None = None) -> \
-            list[LevelConstraint]:
+                mode: str, with_thresholds: bool, estimate_editions: set[str | None] | None = None,
+                tokens: tuple[str, ...] = ()) -> list[LevelConstraint]:
         found: list[tuple[int, LevelCue, str | None]] = []
         for mention in mentions:
             found.append((mention.start, level_cue(mention.concept.label, mention.name), mention.concept.iri))
@@ -393,7 +405,7 @@ class Reader:
             following = starts[index + 1] if index + 1 < len(starts) else 10 ** 6
             # Levels belong to one edition each when several are named and there are several levels, or
             # thresholds that hold in another edition ("demonstrably effective in 2011 with a 2018 r > .3").
-            edition = _edition_of(position, following, edition_positions) \
+            edition = _edition_of(position, following, edition_positions, tokens) \
                 if len(editions) > 1 and mode == "named" and (len(merged) > 1 or with_thresholds) else None
             if edition is not None and estimate_editions and edition in estimate_editions:
                 edition = next((e for e in editions if e not in estimate_editions), edition)
@@ -436,8 +448,11 @@ class Reader:
                 else:
                     count = number
                 break
-        if free.has(("rank", "order", "sort", "sorted", "largest to smallest", "highest first", "by size",
-                     "smallest to largest", "lowest first")):
+        explicit = re.search(r"\btop\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\b", " ".join(tokens))
+        if explicit:
+            count = int(explicit.group(1)) if explicit.group(1).isdigit() else ORDINALS[explicit.group(1)]
+        elif free.has(("rank", "order", "sort", "sorted", "largest to smallest", "highest first", "by size",
+                       "smallest to largest", "lowest first")):
             count = None
         field = next((f for f, cues in RANK_FIELD.items() if free.has(cues)), "value")
         return Ranking(direction, count, field, offset)  # type: ignore[arg-type]
@@ -461,6 +476,8 @@ class Reader:
                 {"sixth": 6, "seventh": 7, "eighth": 8}.get(written, 1)
             return Order("position", count=1, position=nth)
         count = None
+        if free.has(("first to last", "start to finish", "beginning to end")):
+            return Order("all")
         relations: tuple[Literal["reverse", "between", "after", "before", "first", "last"], ...] = (
             "reverse", "between", "after", "before", "first", "last")
         for relation in relations:
@@ -489,6 +506,13 @@ class Reader:
             if any(0 <= position - p <= 3 for position, _ in hits for p, _ in negations):
                 absent.append(statistic)
         return list(dict.fromkeys(absent))
+
+
+def _after_preposition(position: int, tokens: tuple[str, ...]) -> bool:
+    """'in 2011', 'by the 2011 task force': an edition attached by a preposition."""
+    prepositions = ("in", "by", "for", "from", "during", "of", "to")
+    before = tokens[position - 1] if position >= 1 else ""
+    return before in prepositions or (before == "the" and position >= 2 and tokens[position - 2] in prepositions)
 
 
 def _nearest_before(position: int, positions: list[tuple[int, str]], reach: int = 10) -> str | None:
@@ -545,18 +569,23 @@ def level_cue(label: str, name: str) -> LevelCue:
     return "insufficient"
 
 
-def _edition_of(position: int, following: int, positions: list[tuple[int, str]]) -> str | None:
-    """The edition a level constraint belongs to: the first named after it, before the next constraint
-    ("insufficient research in 2002 to demonstrably effective in 2011"), else the last before it
-    ("2011 elements rated probably effective")."""
+def _edition_of(position: int, following: int, positions: list[tuple[int, str]],
+                tokens: tuple[str, ...] = ()) -> str | None:
+    """The edition a level constraint belongs to: one named right before it ("2011 demonstrably effective
+    elements"); one named after it with a preposition, before the next constraint ("insufficient research
+    in 2002 to demonstrably effective in 2011"); else the nearest ("the 2002 sheet had as promising ...
+    that the 2011 task force rated ...")."""
     just_before = [iri for p, iri in positions if p == position - 1]
     if just_before:
-        return just_before[0]  # "2011 demonstrably effective elements"
-    after = [iri for p, iri in positions if position < p < following]
-    if after:
-        return after[0]
-    before = [iri for p, iri in positions if p < position]
-    return before[-1] if before else None
+        return just_before[0]
+    after = [(p, iri) for p, iri in positions if position < p < following]
+    if after and (not tokens or _after_preposition(after[0][0], tokens)):
+        return after[0][1]
+    before = [(p, iri) for p, iri in positions if p < position]
+    if after and before:
+        return after[0][1] if after[0][0] - position < position - before[-1][0] else before[-1][1]
+    chosen = after or before[-1:]
+    return chosen[0][1] if chosen else None
 
 
 @lru_cache(maxsize=1)
@@ -605,7 +634,9 @@ SOURCE_WORDS = ("source", "sources", "cite", "cited", "citation", "reference", "
 TASK_FORCE_WORDS = ("division", "divisions", "made up", "members", "who was on", "who were on", "who sat on",
                     "who formed", "which task forces", "what task forces", "name of the task force")
 TERM_WORDS = ("which term", "what term", "which glossary", "defined as", "which entry", "what glossary",
-              "which glossary entry", "glossary term", "glossary entry")
+              "which glossary entry", "glossary term", "glossary entry", "what s that called", "whats that called",
+              "what is that called", "what is it called", "called in the glossary", "the term for", "the name for",
+              "what do you call", "what is the term")
 NARROWER_WORDS = ("forms of", "kinds of", "types of", "versions of", "variants of", "forms", "kinds", "types",
                   "versions", "variants")
 # Words for a verdict, or for the sheet that lists the 2002 verdicts, that a negation makes absent.
@@ -727,8 +758,7 @@ def _across(frame: Frame, cues: set[str]) -> bool:
 
 def _asks_advice(frame: Frame) -> bool:
     """'Should researchers ...?', 'what should clinicians do ...'."""
-    return bool(re.match(r"\s*(should|ought)\b", fold(frame.question))) or \
-        bool(re.search(r"\b(what|how) should\b", fold(frame.question)))
+    return bool(re.search(r"\b(should|ought)\b", fold(frame.question)))
 
 
 def _by_definition(frame: Frame) -> bool:
@@ -747,7 +777,7 @@ def decide(frame: Frame, cues: set[str], free: FreeWords, quotes: list[str]) -> 
     its words are outside what esrkg knows ('DSM-5 diagnostic criteria for borderline personality
     disorder' names one item, but asks about something else)."""
     content = [w for w in frame.words if w not in STOPWORDS and not w.isdigit()]
-    if len(frame.unexplained) >= 3 and len(frame.unexplained) * 2 > len(content):
+    if len(frame.unexplained) >= 3 and len(frame.unexplained) * 2 > len(content) and not _by_definition(frame):
         return "unknown"
     for asks, rule in ASKS_RULES:
         if rule(frame, cues, free, quotes):

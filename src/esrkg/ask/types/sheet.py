@@ -185,8 +185,9 @@ def word_recommendations(frame: Frame, rows: list[Row], composed: Composed) -> W
     scored = sorted(rows, key=lambda r: -_overlap(frame, r))
     best = [r for r in scored if _overlap(frame, r) and _overlap(frame, r) == _overlap(frame, scored[0])]
     chosen = best or rows
-    answers = [answer(r["text"], iri=r["recommendation"], audience=r["audienceLabel"], position=r["position"])
-               for r in chosen]
+    # The label is the graph's short title; the sheet's words are in the text field.
+    answers = [answer(r.get("label", r["text"]), iri=r["recommendation"], text=r["text"], audience=r["audienceLabel"],
+                      position=r["position"]) for r in chosen]
     if frame.polar:
         return Worded(_polar_recommendation(frame, chosen, rows), answers)
     grouped: dict[str, list[str]] = {}

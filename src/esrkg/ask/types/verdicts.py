@@ -345,9 +345,13 @@ def word_level_check(frame: Frame, rows: list[Row], composed: Composed) -> Worde
 def compose_level_check(frame: Frame, context: AskContext) -> Composed:
     composed = compose_level(frame, context)
     named = named_editions(frame, context)
-    return Composed(composed.select, "whether " + composed.reading.replace("the verdict on", "the verdict on", 1)
-                    + " is at the level named", composed.missing, composed.closest,
-                    facts={"editions": named or editions_with(context, "verdicts")})
+    judged = named or editions_with(context, "verdicts")
+    # No verdict where the editions asked about have verdicts: the claim does not hold ("Does the 2002
+    # sheet list the real relationship as an element?" -> No).
+    missing = composed.missing or (f"No: the graph records no verdict of {' or '.join(e.id for e in judged)} on "
+                                   f"{item_names(frame)}.")
+    return Composed(composed.select, "whether " + composed.reading + " is at the level named", missing,
+                    composed.closest, facts={"editions": judged})
 
 
 LEVEL_CHECK = QuestionType(
