@@ -15,6 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from esrkg.kinds import is_item_kind
+
 STOPWORDS = frozenset(
     [
         "a", "an", "and", "are", "as", "at", "be", "by", "did", "do", "does", "for", "from", "had",
@@ -159,7 +161,7 @@ class LabelIndex:
             if position in used or len(token) < 8 or token in self.cue_words:
                 continue
             owners = {concept for need, _, concept in self.names if token in need}
-            items = {c for c in owners if c.kind in ("RelationshipElement", "Adaptation", "ClientCharacteristic")}
+            items = {c for c in owners if is_item_kind(c.kind)}
             kinds = sorted(c.kind for c in items)
             # One item, or an adaptation and the characteristic it is tailored to: the adaptation.
             if owners == items and (len(items) == 1 or kinds == ["Adaptation", "ClientCharacteristic"]) \

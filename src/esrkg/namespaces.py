@@ -3,6 +3,8 @@
 from rdflib import Graph, Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from esrkg.kinds import item_kinds
+
 BASE_IRI = "https://w3id.org/esrkg/"
 ONTOLOGY_IRI = "https://w3id.org/esrkg/ontology"
 
@@ -11,8 +13,9 @@ BCIO = Namespace("http://humanbehaviourchange.org/ontology/")
 OBO = Namespace("http://purl.obolibrary.org/obo/")  # STATO, OBI and IAO terms
 BIBO = Namespace("http://purl.org/ontology/bibo/")
 
-# Local names of the classes of assessable items (what verdicts and estimates are about).
-ITEM_KINDS = ("RelationshipElement", "Adaptation", "ClientCharacteristic")
+# Local names of the classes of assessable items (what verdicts and estimates are about), as the
+# ontology declares them (esrkg.kinds).
+ITEM_KINDS = item_kinds()
 
 PREFIXES: dict[str, Namespace] = {
     "esr": ESR,

@@ -38,9 +38,10 @@ from esrkg.ask.lexicon import (
     STATISTIC_CUES,
     Part,
 )
+from esrkg.kinds import item_kinds
 from esrkg.linking import STOPWORDS, Concept, LabelIndex, Mention, content_words, edit_distance, fold, words
 
-ITEM_KINDS = ("RelationshipElement", "Adaptation", "ClientCharacteristic")
+ITEM_KINDS = item_kinds()
 LEADING_PREPOSITIONS = frozenset(["in", "for", "by", "among", "according", "across", "between", "within",
                                   "from", "during"])
 WH_WORDS = frozenset(["what", "which", "who", "whom", "whose", "how", "why", "where", "when"])

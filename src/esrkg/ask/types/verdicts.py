@@ -22,6 +22,7 @@ from esrkg.ask.types.base import (
     named_editions,
 )
 from esrkg.ask.types.wording import estimate_answer, estimate_line
+from esrkg.kinds import is_item_kind, item_kinds
 
 PART_KINDS = {
     "element": ("element", "RelationshipElement"),
@@ -42,8 +43,7 @@ class Check:
 
 
 def _kinds(frame: Frame) -> list[str]:
-    return list(PART_KINDS[frame.part][1:]) if frame.part else ["RelationshipElement", "Adaptation",
-                                                                  "ClientCharacteristic"]
+    return list(PART_KINDS[frame.part][1:]) if frame.part else list(item_kinds())
 
 
 def _checks(frame: Frame, context: AskContext, any_level: bool = False) -> \
@@ -192,7 +192,7 @@ def verdict_condition(select: Select, frame: Frame, context: AskContext, subject
 
 def exclude(select: Select, frame: Frame, variable: str) -> None:
     """'other than culture': the items the question leaves out (and the items within them)."""
-    items = [c for c in frame.excluded if c.kind in ("RelationshipElement", "Adaptation", "ClientCharacteristic")]
+    items = [c for c in frame.excluded if is_item_kind(c.kind)]
     if items:
         group = select.exists_group(negated=True)
         group.bind_one("excluded", *(iri(c.iri) for c in items))
