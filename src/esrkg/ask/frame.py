@@ -21,6 +21,9 @@ Op = Literal[">", ">=", "<", "<=", "between", "includes"]
 LevelCue = Literal["top", "probably", "promising", "insufficient", "promising-insufficient", "exact", "bottom"]
 EditionMode = Literal["named", "both", "all", "first", "latest", "default"]
 
+# The note a frame carries when its item was found by the words of its glossary definition.
+DEFINITION_NOTE = "found by its glossary definition:"
+
 STATISTIC_NAMES: dict[str, str] = {
     "effect": "effect sizes", "ci": "95% confidence intervals", "p": "p-values", "k": "numbers of studies (k)",
     "n": "sample sizes (N)", "d_equivalent": "d equivalents", "heterogeneity": "heterogeneity (I², Q)",

@@ -203,3 +203,29 @@ each every both either some only just also still yet again according per about i
 resting behind total overall pooled weighted mean average should ought reviewed writing lecture class seminar
 students student teaching teach please pls thanks me im m my need want looking know quick question so ok
 """.split())  # noqa: SIM905 (a word list reads best as text)
+
+# Words the reader and the rules read a question's shape by (beyond the cues above).
+STAT_NOUNS = ("study", "sample", "client", "patient", "participant", "people", "trainee")
+SOURCE_WORDS = ("source", "sources", "cite", "cited", "citation", "reference", "references", "doi", "author",
+                "authors", "come from", "comes from")
+TASK_FORCE_WORDS = ("division", "divisions", "made up", "members", "who was on", "who were on", "who sat on",
+                    "who formed", "which task forces", "what task forces", "name of the task force")
+TERM_WORDS = ("which term", "what term", "which glossary", "defined as", "which entry", "what glossary",
+              "which glossary entry", "glossary term", "glossary entry", "what s that called", "whats that called",
+              "what is that called", "what is it called", "called in the glossary", "the term for", "the name for",
+              "what do you call", "what is the term")
+NARROWER_WORDS = ("forms of", "kinds of", "types of", "versions of", "variants of", "forms", "kinds", "types",
+                  "versions", "variants")
+# Words for a verdict, or for the sheet that lists the 2002 verdicts, that a negation makes absent.
+ABSENT_VERDICT_WORDS = ("verdict", "verdicts", "rating", "ratings", "rated", "judged", "sheet", "info sheet",
+                        "listed", "category", "evaluate", "evaluated", "assess", "assessed", "review", "reviewed",
+                        "rate", "judge", "cover", "covered")
+LIST_WORDS = ("forms of", "kinds of", "types of", "versions of", "parts of", "which of", "which ones")
+OVERVIEW_WORDS = ("evidence for", "evidence on", "evidence about", "find for", "found for", "find about",
+                  "known about", "meta analysis find", "analysis find", "did the", "find")
+RELATION_WORDS = ("narrower", "broader", "split into", "split", "replaced", "became", "belong to", "belongs to",
+                  "fall under", "falls under", "fall within", "falls within", "applies to", "apply to",
+                  "which format", "what format", "therapy format", "what kind of therapy", "which kind of therapy",
+                  "what type of therapy", "attending", "strengthening", "connect", "connects", "connected to",
+                  "part of", "cover", "covers", "same as", "same thing", "attend", "attends", "strengthen",
+                  "strengthens", "draw on", "draws on", "related to", "relate to")
