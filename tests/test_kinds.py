@@ -10,7 +10,7 @@ def test_item_kinds_are_the_ontologys_subclasses_of_assessable_item(graph):
     declared = {str(c).removeprefix(str(ESR)) for c in graph.subjects(RDFS.subClassOf, ESR.AssessableItem)}
     assert set(item_kinds()) == declared
     assert item_kinds()[0] == "RelationshipElement"  # the TBox's order: elements first
-    assert ITEM_KINDS == item_kinds()
+    assert item_kinds() == ITEM_KINDS
 
 
 def test_every_verdict_and_estimate_is_about_an_item_of_those_kinds(graph):

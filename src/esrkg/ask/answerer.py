@@ -64,7 +64,8 @@ class QuestionAnswerer:
             return self._missing(question, kind, composed, reading, match)
         sparql = composed.select.text()
         rows = execute(self.graph, sparql)
-        if kind.name in ("statistic", "comparison") and rows:
+        # Several metrics named ("the outcome d and the dropout odds ratio"): every estimate in them.
+        if kind.name in ("statistic", "comparison") and rows and len(frame.metrics) < 2:
             refined = refine_statistic(frame, rows, composed)
             if refined is not None and refined.select is not None:
                 composed, sparql = refined, refined.select.text()

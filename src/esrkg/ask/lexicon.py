@@ -29,6 +29,7 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
                "author", "wrote", "published", "publication", "article", "journal", "come from", "comes from",
                "reported the", "gives the", "volume", "issue", "pages", "carried", "appeared in", "published in"),
     "tailor": ("tailored", "tailor", "tailoring", "respond to", "responds to", "response to", "address",
+               "responding to", "responding", "responds",
                "addresses", "meant to fit", "meant for", "fit", "fits", "built around", "aimed at", "targets",
                "match", "matched to", "match to", "adapted for", "adapted to", "adapt to",
                "for a client", "for clients", "client who", "clients who", "client with", "clients with"),
@@ -79,7 +80,8 @@ STATISTIC_CUES: dict[str, tuple[str, ...]] = {
           "number of participants", "total n", "participants in",
           "how big was the sample", "how large was the sample", "the sample"),
     "d_equivalent": ("d equivalent", "d equiv", "equivalent d", "in d units",
-                     "converted to d", "as a d", "d corresponds", "corresponds to", "alongside its"),
+                     "converted to d", "as a d", "d corresponds", "corresponds to", "alongside its",
+                     "as the equivalent", "the equivalent", "equivalent"),
     "heterogeneity": ("heterogeneity", "heterogeneous", "i2", "i squared",
                       "i 2", "isquared", "q statistic", "q test", "cochran", "degrees of freedom", "df"),
     "doi": ("doi", "dois", "digital object identifier"),
@@ -136,6 +138,8 @@ NEGATION = ("not", "no", "nt", "without", "lack", "lacks", "lacked", "lacking", 
 # Phrases that state a level of evidence rather than negate one ("not enough research").
 INSUFFICIENT_PHRASES = ("insufficient", "insufficiently", "not enough research", "lacked enough research",
                         "wasnt enough research", "werent enough research", "isnt enough research",
+                        "lacked research", "lack research", "too thin", "research was thin", "thin research",
+                        "scant research", "too little evidence",
                         "lack enough research", "lacking enough research", "lacking research", "lacks research",
                         "without enough research", "not enough evidence", "not supported", "under researched",
                         "underresearched", "too little research", "not yet proven", "not proven")
@@ -146,7 +150,7 @@ BELOW_LEVEL = ("below", "lower than", "under", "short of", "less than", "beneath
 OR_BETTER_AFTER = ("or better", "or higher", "or above", "or stronger", "and above", "and higher")
 # "other than culture", "apart from the bond": what the answer leaves out.
 EXCLUDING = ("other than", "apart from", "aside from", "besides", "except", "except for", "excluding", "but not",
-             "not counting", "leaving out")
+             "not counting", "leaving out", "leaving aside", "setting aside", "ignoring", "apart from the")
 
 # Evidence levels as people name them; resolved against each edition's own scale.
 LEVEL_CUES: dict[str, tuple[str, ...]] = {
@@ -219,7 +223,7 @@ NARROWER_WORDS = ("forms of", "kinds of", "types of", "versions of", "variants o
 # Words for a verdict, or for the sheet that lists the 2002 verdicts, that a negation makes absent.
 ABSENT_VERDICT_WORDS = ("verdict", "verdicts", "rating", "ratings", "rated", "judged", "sheet", "info sheet",
                         "listed", "category", "evaluate", "evaluated", "assess", "assessed", "review", "reviewed",
-                        "rate", "judge", "cover", "covered")
+                        "rate", "judge", "cover", "covered", "finding", "findings", "row", "rows", "data")
 LIST_WORDS = ("forms of", "kinds of", "types of", "versions of", "parts of", "which of", "which ones")
 OVERVIEW_WORDS = ("evidence for", "evidence on", "evidence about", "find for", "found for", "find about",
                   "known about", "meta analysis find", "analysis find", "did the", "find")
@@ -228,4 +232,5 @@ RELATION_WORDS = ("narrower", "broader", "split into", "split", "replaced", "bec
                   "which format", "what format", "therapy format", "what kind of therapy", "which kind of therapy",
                   "what type of therapy", "attending", "strengthening", "connect", "connects", "connected to",
                   "part of", "cover", "covers", "same as", "same thing", "attend", "attends", "strengthen",
-                  "strengthens", "draw on", "draws on", "related to", "relate to")
+                  "strengthens", "draw on", "draws on", "related to", "relate to", "new name", "renamed",
+                  "same element", "just the", "the same")

@@ -552,8 +552,14 @@ def _is_polar(question: str) -> bool:
         written = fold(clause).split()
         if written and written[0] in POLAR_STARTS:
             return True
+    # A claim to check: '"... listed positive regard among ..." Is that right?', "true or false - ...".
+    folded = fold(question).strip()
+    if re.search(r"\b(is (that|this|it) (right|correct|true|accurate|so)|correct|true|right|accurate|true or false|"
+                 r"am i right|yes or no)$", folded) or re.match(r"(true or false|is it true that|verify|check)\b",
+                                                               folded):
+        return True
     # "In 2011 was empathy ...?", "According to the sheet, is ...": a leading phrase, then the auxiliary.
-    written = fold(question).split()
+    written = folded.split()
     if written and written[0] in LEADING_PREPOSITIONS:
         for word in written[1:6]:
             if word in WH_WORDS:

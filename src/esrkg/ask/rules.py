@@ -78,7 +78,7 @@ ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
     # "In the 2002 definition of feedback, who gives the information?"
     ("definition", lambda f, c, w, q: "define" in c and bool(f.items or f.others) and not f.levels
      and not f.statistics and not f.metrics and not f.thresholds and not f.polar and "tailor" not in c
-     and not w.has(SOURCE_WORDS)),
+     and not w.has(SOURCE_WORDS) and not w.has(RELATION_WORDS)),
     # "Which customization is about how far a client has worked through ...?": the one item named.
     ("definition", lambda f, c, w, q: len(f.items) == 1 and not f.editions and not f.levels and not f.statistics
      and not f.polar and "tailor" not in c and bool(IDENTIFYING.match(fold(f.question)))),
@@ -90,6 +90,10 @@ ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
     # "For the customizations the sheet calls promising, what effect sizes did 2018 report?"
     ("estimates", lambda f, c, w, q: bool(f.levels) and not f.items and not f.polar and bool(
         _stats(f) or f.metrics or "effect" in f.statistics) and f.ranking is None and not f.thresholds),
+    # "a very reactant client ... what adaptation does the research support for that?"
+    ("tailoring", lambda f, c, w, q: f.part == "adaptation" and bool(f.items) and not _claims_level(f, c)
+     and not f.editions and not f.statistics and not f.polar
+     and all(i.kind == "ClientCharacteristic" for i in f.items)),
     # "Which client characteristics do the demonstrably effective customizations respond to?"
     ("tailoring", lambda f, c, w, q: "tailor" in c and bool(f.levels) and not f.items and f.part == "adaptation"
      and "characteristic" in f.words and not f.polar),
