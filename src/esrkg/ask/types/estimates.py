@@ -333,7 +333,8 @@ RANKING = QuestionType(
     "ranking", "Largest, smallest, top n estimates",
     lambda f: f.asks == "ranking" and not f.polar and f.ranking is not None, compose_ranking, word_ranking,
     ("Which element had the largest correlation in 2018?", "top 3 correlations in 2018", "biggest d in 2018",
-     "which 2018 meta-analysis had the most studies?"),
+     "which 2018 meta-analysis had the most studies?", "widest 95% CI in the 2018 findings",
+     "Among the elements the 2011 task force rated demonstrably effective, which had the weakest correlation?"),
 )
 
 

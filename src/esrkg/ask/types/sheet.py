@@ -285,7 +285,8 @@ TAILORING = QuestionType(
     "tailoring", "Which characteristic an adaptation is tailored to, and back",
     lambda f: f.asks == "tailoring", compose_tailoring, word_tailoring,
     ("Which client characteristic does matching therapeutic directiveness respond to?",
-     "Which adaptations respond to coping style?", "Which characteristics is therapy tailored to?"),
+     "Which adaptations respond to coping style?", "Which characteristics is therapy tailored to?",
+     "Which client characteristics do the demonstrably effective customizations of 2002 respond to?"),
 )
 
 

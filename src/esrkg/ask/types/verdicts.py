@@ -268,7 +268,10 @@ ITEMS = QuestionType(
      "Which ways of customizing therapy were probably effective in 2011?",
      "Which elements were demonstrably effective in both 2002 and 2011?",
      "Which items went from insufficient research in 2002 to demonstrably effective in 2011?",
-     "Which 2011 elements were not demonstrably effective?"),
+     "Which 2011 elements were not demonstrably effective?",
+     "Which relationship elements did the second task force rate at least probably effective?",
+     "which items on the 2002 sheet got no verdict in 2011?",
+     "2011 demonstrably effective adaptations other than culture"),
 )
 
 
@@ -556,5 +559,6 @@ COUNT = QuestionType(
     lambda f: f.asks == "count", compose_count, word_count,
     ("How many relationship elements are there at each evidence level?",
      "How many elements did the 2018 task force find demonstrably effective?",
-     "how many recommendations for researchers does the sheet give?"),
+     "how many recommendations for researchers does the sheet give?",
+     "how many of the 2018 estimates are Hedges' g?", "how many components does the alliance have?"),
 )
