@@ -135,8 +135,9 @@ class LabelIndex:
         candidates = [(len(need), name, concept, need) for need, name, concept in self.names
                       if need and all(word in places for word in need)]
         # Longest names first; on a tie the characteristic wins over the adaptation named after it
-        # ("Preferences"): its scope (esr:within) includes the adaptation's evidence.
-        candidates.sort(key=lambda c: (-c[0], c[1], c[2].kind != "ClientCharacteristic"))
+        # ("Preferences"): its scope (esr:within) includes the adaptation's evidence. The IRI last: a
+        # fixed order whatever order the store returned the names in.
+        candidates.sort(key=lambda c: (-c[0], c[1], c[2].kind != "ClientCharacteristic", c[2].iri))
         used: set[int] = set()
         mentions: list[Mention] = []
         for _, name, concept, need in candidates:

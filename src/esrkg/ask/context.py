@@ -162,9 +162,12 @@ def _source_names(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
         if not surnames or not year:
             continue
         concept = {"node": str(row["source"]), "kind": SOURCE_KIND, "label": label.rstrip(".")}
-        # All surnames with the year is the longest name: "Norcross & Wampold 2018" beats "Norcross 2018".
+        # All surnames with the year is the longest name: "Norcross & Wampold 2018" beats "Norcross 2018";
+        # with the title's main words longer still ("Norcross & Wampold, What works for whom").
+        title = re.search(r"\(\d{4}\)\.\s*([^.:?]+)", str(row.get("citation", "")))
+        titled = {f"{' '.join(surnames)} {title.group(1)}"} if title else set()
         for name in {" ".join(surnames), f"{' '.join(surnames)} {year}", f"{surnames[0]} {year}",
-                     f"{surnames[0]} et al {year}"}:
+                     f"{surnames[0]} et al {year}", *titled}:
             names.append({**concept, "name": name})
     return names
 

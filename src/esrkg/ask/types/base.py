@@ -179,6 +179,7 @@ def estimate_select(statistics: Sequence[str], *, required: Sequence[str] = (), 
     """
     select = Select(list(ESTIMATE_COLUMNS))
     if scoped:
+        select.variables.append("item")  # which named item the estimate counts for
         select.where("?subject esr:within ?item .")
     select.where(
         "?estimate a esr:EffectSizeEstimate ; esr:about ?subject ; esr:edition ?edition ; esr:estimates ?estimates ;",

@@ -377,6 +377,8 @@ def comparable_pairs(frame: Frame, rows: list[Row]) -> tuple[list[tuple[Row, Row
                 continue
             if by_item and first["editionId"] != second["editionId"]:
                 continue
+            if by_item and first.get("item") == second.get("item"):
+                continue  # two formats of the alliance are not "empathy vs the alliance"
             pairs.append((first, second))
             paired |= {first["estimate"], second["estimate"]}
     return pairs, [r for r in rows if r["estimate"] not in paired]
