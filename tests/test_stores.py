@@ -190,3 +190,15 @@ def test_an_endpoint_error_status_is_one_sentence(endpoint_url):
 def test_inferred_stores_hold_the_entailments(inferred_graph):
     assert len(open_store("oxigraph", inferred=True)) == len(inferred_graph)
     assert len(open_store("memory", inferred=True)) == len(inferred_graph)
+
+
+def test_rdflib_parses_one_query_at_a_time_across_threads():
+    """pyparsing is not thread-safe: parsing from many threads at once must neither crash nor mix queries."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from esrkg.stores.memory import parsed
+
+    texts = [f"SELECT ?s WHERE {{ ?s ?p {n} }}" for n in range(40)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        queries = list(pool.map(parsed, texts))
+    assert [str(q.algebra.p.p.triples[0][2]) for q in queries] == [str(n) for n in range(40)]

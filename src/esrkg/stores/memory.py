@@ -6,6 +6,8 @@ instead of being written into the text as VALUES: an optimization of this backen
 tests hold it to the same answers as Oxigraph's VALUES.
 """
 
+import os
+import threading
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -25,13 +27,27 @@ if TYPE_CHECKING:
     from rdflib.plugins.sparql.sparql import Query
 
 
+# rdflib's grammar (pyparsing) is not thread-safe: two app sessions parsing at once crashed a page.
+_PARSING = threading.Lock()
+
+
+def _unlock_in_child() -> None:
+    """A worker forked while another thread was parsing must not inherit the held lock."""
+    global _PARSING
+    _PARSING = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_unlock_in_child)
+
+
 @lru_cache(maxsize=512)
 def parsed(text: str) -> "Query":
-    """The query parsed and translated by rdflib, once per text."""
+    """The query parsed and translated by rdflib, once per text, one parse at a time."""
     # Imported here: rdflib's SPARQL grammar takes 30-60 ms to build, and `esrkg ask` never needs it.
     from rdflib.plugins.sparql import prepareQuery
 
-    return prepareQuery(text)
+    with _PARSING:
+        return prepareQuery(text)
 
 
 class MemoryStore(Store):
