@@ -128,6 +128,20 @@ def test_comparisons_compare_like_with_like(answerer):
     assert "r = .31 (TF2-2011) vs r = .28 (TF3-2018)" in same.text
 
 
+def test_a_statistic_quoted_as_premise_is_not_what_is_asked(answerer):
+    """'The r was .275 - what d does the source give?' asks the d equivalent, which the source never gives."""
+    result = answerer.ask("The 2011 adult alliance r was .275 - what d does the source give for it?")
+    assert result.answers == () and "d equivalent" in result.text and "not recorded" in result.text
+    asked = answerer.ask("what CI does the source give for empathy in 2018?")
+    assert "[.23, .33]" in asked.text and asked.template != "sources"
+
+
+def test_a_short_word_with_two_letters_swapped_is_read(answerer):
+    swapped = answerer.ask("what sits in the lowest evidence teir of the 2011 review?")
+    spelled = answerer.ask("what sits in the lowest evidence tier of the 2011 review?")
+    assert swapped.answers == spelled.answers and "Promising but insufficient research" in swapped.reading
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

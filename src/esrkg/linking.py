@@ -115,9 +115,12 @@ class LabelIndex:
 
     def correct_surface(self, word: str) -> str:
         """The word as written, or the name or cue word it is a small typo or a variant of."""
-        if stem(word) in self.vocabulary or len(word) < MIN_FUZZY_LENGTH or word.isdigit() or \
-                word in self.dictionary:
+        if stem(word) in self.vocabulary or word.isdigit() or word in self.dictionary:
             return word
+        if len(word) < MIN_FUZZY_LENGTH:
+            # Short words have too many near neighbours; only two swapped letters are safe ("teir").
+            swapped = _swapped(word, self.surface | self.cue_surface) if len(word) == 4 else word
+            return swapped if stem(swapped) in self.vocabulary else word
         closest = _closest(word, self.surface or self.vocabulary)
         if closest == word:
             closest = _variant(word, self.surface)
@@ -238,6 +241,15 @@ def edit_distance(first: str, second: str) -> int:
             row.append(cost)
         rows.append(row)
     return rows[-1][-1]
+
+
+def _swapped(word: str, vocabulary: frozenset[str]) -> str:
+    """The vocabulary word that is this word with two adjacent letters swapped, else the word itself."""
+    for i in range(len(word) - 1):
+        candidate = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        if candidate != word and candidate in vocabulary:
+            return candidate
+    return word
 
 
 @lru_cache(maxsize=8192)

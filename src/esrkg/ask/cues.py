@@ -111,7 +111,7 @@ _TRAILING = re.compile(
     rf"(?P<num>{_NUMBER})\s*(?P<unit>%|percent|studies|samples|clients|patients|participants)?\s+or\s+"
     r"(?P<cmp>more|higher|above|greater|larger|fewer|less|lower|below|smaller)\b")
 _BETWEEN = re.compile(rf"between\s+(?P<low>{_NUMBER})\s+and\s+(?P<high>{_NUMBER})")
-_EQUALS = re.compile(r"\b(?P<pre>r|d|g|or)\s*(?:=|of)\s*(?P<num>-?\.\d+|-?\d\.\d+)")
+_EQUALS = re.compile(r"\b(?P<pre>r|d|g|or)\s*(?:=|of|was|is|were|came to|at)\s*(?P<num>-?\.\d+|-?\d\.\d+)")
 
 
 def _number(text: str) -> Decimal | None:

@@ -82,8 +82,8 @@ ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
     # "Which customization is about how far a client has worked through ...?": the one item named.
     ("definition", lambda f, c, w, q: len(f.items) == 1 and not f.editions and not f.levels and not f.statistics
      and not f.polar and "tailor" not in c and bool(IDENTIFYING.match(fold(f.question)))),
-    ("sources", lambda f, c, w, q: ("source" in c and not f.polar) or (bool(f.sources) and not f.items
-                                                                      and _stats(f) == {"doi"})),
+    ("sources", lambda f, c, w, q: ("source" in c and not f.polar and not _reported_by_source(f))
+     or (bool(f.sources) and not f.items and _stats(f) == {"doi"})),
     # "Which divisions made up the third task force?"
     ("task_forces", lambda f, c, w, q: not f.items and not f.levels and not f.statistics and not f.part
      and w.has(TASK_FORCE_WORDS)),
@@ -158,6 +158,17 @@ def _across(frame: Frame, cues: set[str]) -> bool:
 def _asks_advice(frame: Frame) -> bool:
     """'Should researchers ...?', 'what should clinicians do ...'."""
     return bool(re.search(r"\b(should|ought)\b", fold(frame.question)))
+
+
+# "what d does the source give", "which CI did the paper report": the source is who reports, not what is asked.
+REPORTING_SOURCE = re.compile(r"\b(the|its|their) (source|sources|paper|article|review|meta analysis|authors?) "
+                              r"(give|gives|gave|report|reports|reported|say|says|said|print|prints|printed|state|"
+                              r"states|stated|list|lists|listed)\b")
+
+
+def _reported_by_source(frame: Frame) -> bool:
+    """A statistic asked of what a source reports: the statistic is asked, not the source."""
+    return bool(frame.metrics or _stats(frame)) and bool(REPORTING_SOURCE.search(fold(frame.question)))
 
 
 def _by_definition(frame: Frame) -> bool:
