@@ -142,6 +142,16 @@ def test_a_short_word_with_two_letters_swapped_is_read(answerer):
     assert swapped.answers == spelled.answers and "Promising but insufficient research" in swapped.reading
 
 
+def test_a_format_named_narrows_or_leaves_out_items_and_the_reading_says_so(answerer):
+    kept = answerer.ask("which 2011 demonstrably effective elements are for group therapy?")
+    assert [a["label"] for a in kept.answers] == ["Cohesion in group therapy"]
+    assert "specific to group therapy" in kept.reading
+    left = answerer.ask("Of the elements the first task force called demonstrably effective, which ones are not "
+                        "specific to group work?")
+    assert {a["label"] for a in left.answers} == {"Therapeutic alliance", "Empathy", "Goal consensus and collaboration"}
+    assert "leaving out" in left.reading and "no level" not in left.reading
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

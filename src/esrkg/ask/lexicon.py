@@ -135,6 +135,11 @@ AT_MOST = ("at most", "or less", "or fewer", "or lower", "or below", "<=")
 
 NEGATION = ("not", "no", "nt", "without", "lack", "lacks", "lacked", "lacking", "never", "neither", "nor", "none",
             "except", "other than", "wasnt", "werent", "isnt", "arent", "didnt", "doesnt", "dont", "hasnt", "havent")
+# Words that may stand between a negation and the therapy format it leaves out ("not specific to group work"),
+# stemmed as the reader's tokens are.
+FORMAT_BRIDGES = frozenset({"specific", "specifically", "to", "for", "in", "about", "limited", "restricted", "tied",
+                            "only", "just", "the", "a", "of", "related", "used", "applied", "applying", "meant",
+                            "particular", "unique", "exclusive", "exclusively", "focused", "on"})
 # Phrases that state a level of evidence rather than negate one ("not enough research").
 INSUFFICIENT_PHRASES = ("insufficient", "insufficiently", "not enough research", "lacked enough research",
                         "wasnt enough research", "werent enough research", "isnt enough research",

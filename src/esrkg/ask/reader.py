@@ -22,6 +22,7 @@ from esrkg.ask.lexicon import (
     DOMAIN_WORDS,
     EDITION_CUES,
     EXCLUDING,
+    FORMAT_BRIDGES,
     INSUFFICIENT_PHRASES,
     INTENT_CUES,
     LEVEL_CUES,
@@ -63,6 +64,7 @@ WEAK_KINDS = {
     "AllianceComponent": ALLIANCE_CONTEXT,
     "TherapyFormat": ("alliance", "cohesion", "therapy", "psychotherapy", "format", "formats", "setting"),
 }
+FORMAT_NOUNS = ("work", "session", "setting", "format", "treatment", "counseling", "counselling", "modality")
 ESTIMATE_ASKS = ("statistic", "estimates", "ranking", "comparison", "evidence")
 LEVEL_OF = {"top": "top", "probably": "probably", "promising": "promising", "insufficient": "insufficient",
             "bottom": "bottom"}
@@ -123,7 +125,10 @@ class Reader:
             # "task force" names the review, never the alliance's tasks.
             in_task_force = any(p + 1 < len(tokens) and tokens[p + 1] in ("force", "forces")
                                 for p in mention.positions)
-            if weak and (in_task_force or (not free.has(context_words) and not named_alongside)):
+            # "group work", "couples sessions": the format named by the noun right after it.
+            format_noun = mention.concept.kind == "TherapyFormat" and any(
+                p + 1 < len(tokens) and tokens[p + 1] in FORMAT_NOUNS for p in mention.positions)
+            if weak and not format_noun and (in_task_force or (not free.has(context_words) and not named_alongside)):
                 # A name shared with a concept of another kind ("therapists": an audience too) goes to it.
                 other = next((c for c in mention.alternates if c.kind not in WEAK_KINDS), None)
                 names_item = any(m.concept.kind in ITEM_KINDS for m in mentions)
@@ -132,6 +137,9 @@ class Reader:
                     continue
                 returned.extend((p, tokens[p]) for p in mention.positions)
                 continue
+            if format_noun:  # "work" in "group work" is the format's, not "what works"
+                nouns = {p + 1 for p in mention.positions}
+                returned = [item for item in returned if item[0] not in nouns]
             kept.append(mention)
         return kept, FreeWords(tuple(sorted(returned)))
 
@@ -169,6 +177,16 @@ class Reader:
         excluding = [p for p, _ in free.find(EXCLUDING)]
         excluded = [m for m in mentions if any(0 < m.start - p <= 3 for p in excluding)
                     and m.concept.kind in (*ITEM_KINDS, "AllianceComponent", "TherapyFormat")]
+        # "not specific to group work", "not for couples": a therapy format right after a negation is left out,
+        # and the negation is spent on it (it negates no level).
+        negating = {p for p, _ in free.find(("not", "non", "nt", "isnt", "arent"))}
+        for mention in (m for m in mentions if m.concept.kind == "TherapyFormat" and m not in excluded):
+            spent = {p for p in negating if 0 < mention.start - p <= 4
+                     and set(tokens[p + 1:mention.start]) <= FORMAT_BRIDGES}
+            if spent:
+                excluded.append(mention)
+                between = set(range(min(spent), mention.start))
+                free = FreeWords(tuple(item for item in free.items if item[0] not in between))
         mentions = [m for m in mentions if m not in excluded]
         of_kind = {kind: [m for m in mentions if _kind_of(m) == kind] for kind in {_kind_of(m) for m in mentions}}
         item_mentions = sorted((m for m in mentions if _kind_of(m) in ITEM_KINDS), key=lambda m: m.start)

@@ -120,8 +120,8 @@ def _base(frame: Frame, context: AskContext, statistics_: tuple[str, ...], requi
         note += ", of the " + verdict_condition(select, frame, context, "?subject", within=True)
     from esrkg.ask.types.verdicts import exclude
 
-    exclude(select, frame, "?subject")
-    return select, note
+    left_out = exclude(select, frame, "?subject")
+    return select, note + (f", {left_out}" if left_out else "")
 
 
 def _asked(frame: Frame) -> tuple[str, ...]:

@@ -149,7 +149,7 @@ def compose_items(frame: Frame, context: AskContext) -> Composed:
         select.where("?item esr:within ?scope .")
         if frame.narrower_only:
             select.filter("?item != ?scope")
-    exclude(select, frame, "?item")
+    narrowed = [said for said in (in_formats(select, frame, "?item"), exclude(select, frame, "?item")) if said]
     select.optional("?item esr:listPosition ?listPosition")
     _estimate_conditions(select, frame, checks)
     select.order("?listPosition", "?label")
@@ -160,7 +160,8 @@ def compose_items(frame: Frame, context: AskContext) -> Composed:
         wanted = "the same level in " + " and ".join(c.edition.id for c in checks)
     scope = f" within {item_names(frame)}" if frame.items else ""
     assumed = f" ({note.split('(', 1)[1]}" if "(" in note else ""
-    return Composed(select, f"the {PART_NAMES[frame.part]}{scope} whose verdict was {wanted}{assumed}",
+    narrowing = "".join(f", {said}" for said in narrowed)
+    return Composed(select, f"the {PART_NAMES[frame.part]}{scope} whose verdict was {wanted}{assumed}{narrowing}",
                     facts={"checks": checks})
 
 
@@ -190,13 +191,35 @@ def verdict_condition(select: Select, frame: Frame, context: AskContext, subject
         f"{join([level_label(context, lv) for lv in c.levels])} in {c.edition.id}" for c in checks)
 
 
-def exclude(select: Select, frame: Frame, variable: str) -> None:
-    """'other than culture': the items the question leaves out (and the items within them)."""
+def exclude(select: Select, frame: Frame, variable: str) -> str:
+    """'other than culture', 'not specific to group work': the items the question leaves out (and the items
+    within them), and those recorded as specific to a format it leaves out; says what it left out."""
     items = [c for c in frame.excluded if is_item_kind(c.kind)]
+    formats = [c for c in frame.excluded if c.kind == "TherapyFormat"]
+    said = []
     if items:
         group = select.exists_group(negated=True)
         group.bind_one("excluded", *(iri(c.iri) for c in items))
         group.where(f"{variable} esr:within ?excluded .")
+        said.append(f"other than {join([c.label for c in items])}")
+    if formats:
+        group = select.exists_group(negated=True)
+        group.bind_one("excludedFormat", *(iri(c.iri) for c in formats))
+        group.where(f"?excludedFormatted esr:within {variable} ; esr:appliesTo ?excludedFormat .")
+        said.append(f"leaving out those recorded as specific to {join([c.label for c in formats])}")
+    return ", ".join(said)
+
+
+def in_formats(select: Select, frame: Frame, variable: str) -> str:
+    """'the 2011 demonstrably effective elements for group therapy': the items recorded as specific to a
+    format named (the item, or an item within it); says what it kept."""
+    formats = [c for c in frame.others if c.kind == "TherapyFormat"]
+    if not formats:
+        return ""
+    select.bind_one("format", *(iri(c.iri) for c in formats))
+    select.where(f"?formatted esr:within {variable} ; esr:appliesTo ?format .")
+    return (f"recorded as specific to {join([c.label for c in formats])} (esrkg records a format only for the "
+            "items the task forces named by one)")
 
 
 def compose_unjudged(frame: Frame, context: AskContext) -> Composed:
@@ -271,7 +294,8 @@ ITEMS = QuestionType(
      "Which 2011 elements were not demonstrably effective?",
      "Which relationship elements did the second task force rate at least probably effective?",
      "which items on the 2002 sheet got no verdict in 2011?",
-     "2011 demonstrably effective adaptations other than culture"),
+     "2011 demonstrably effective adaptations other than culture",
+     "Which 2011 demonstrably effective elements are not specific to group therapy?"),
 )
 
 
