@@ -33,7 +33,8 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
                "addresses", "meant to fit", "meant for", "fit", "fits", "built around", "aimed at", "targets",
                "match", "matched to", "match to", "adapted for", "adapted to", "adapt to",
                "for a client", "for clients", "client who", "clients who", "client with", "clients with"),
-    "component": ("component", "components", "consist", "consists", "consist of", "made up",
+    "component": ("component", "components", "consist", "consists", "consist of", "made up", "made of",
+                  "composed of", "comprised of", "comprises", "ingredients", "building blocks",
                   "makes up", "make up", "measured", "part of the alliance"),
     "relate": ("relate", "related", "relates", "relation", "relations", "attend to", "attends to", "strengthen",
                "strengthens", "draw on", "draws on", "replaced", "split into", "split", "narrower", "broader",
@@ -116,7 +117,8 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one":
 
 # Order within a sequence of stages.
 ORDER_CUES: dict[str, tuple[str, ...]] = {
-    "after": ("after", "follows", "follow", "following", "next", "comes after", "right after", "succeeds"),
+    "after": ("after", "follows", "follow", "following", "next", "comes after", "right after", "succeeds",
+              "then what", "what next", "whats next", "what s next", "and then", "comes next"),
     "before": ("before", "precedes", "precede", "preceding", "prior to", "comes before"),
     "between": ("between", "lies between"),
     "first": ("first", "initial", "earliest", "beginning"),
@@ -134,20 +136,22 @@ BELOW = ("fewer than", "less than", "lower than", "smaller than", "under", "belo
 AT_MOST = ("at most", "or less", "or fewer", "or lower", "or below", "<=")
 
 NEGATION = ("not", "no", "nt", "without", "lack", "lacks", "lacked", "lacking", "never", "neither", "nor", "none",
-            "except", "other than", "wasnt", "werent", "isnt", "arent", "didnt", "doesnt", "dont", "hasnt", "havent")
+            "except", "other than", "wasnt", "werent", "isnt", "arent", "didnt", "doesnt", "dont", "hasnt", "havent",
+            # "didn't" folds to "didn t"
+            "didn t", "wasn t", "weren t", "isn t", "aren t", "doesn t", "don t", "hasn t", "haven t")
 # Words that may stand between a negation and the therapy format it leaves out ("not specific to group work"),
 # stemmed as the reader's tokens are.
 FORMAT_BRIDGES = frozenset({"specific", "specifically", "to", "for", "in", "about", "limited", "restricted", "tied",
                             "only", "just", "the", "a", "of", "related", "used", "applied", "applying", "meant",
                             "particular", "unique", "exclusive", "exclusively", "focused", "on"})
-# Phrases that state a level of evidence rather than negate one ("not enough research").
-INSUFFICIENT_PHRASES = ("insufficient", "insufficiently", "not enough research", "lacked enough research",
-                        "wasnt enough research", "werent enough research", "isnt enough research",
-                        "lacked research", "lack research", "too thin", "research was thin", "thin research",
-                        "scant research", "too little evidence",
-                        "lack enough research", "lacking enough research", "lacking research", "lacks research",
-                        "without enough research", "not enough evidence", "not supported", "under researched",
-                        "underresearched", "too little research", "not yet proven", "not proven")
+# Phrases that state a level of evidence rather than negate one ("not enough research", "short on evidence").
+_THIN = ("not enough", "lacked enough", "lack enough", "lacking enough", "lacks enough", "short on", "too little",
+         "too few", "little", "thin", "scant", "limited", "without enough", "insufficient", "lacked", "lacking")
+_BASIS = ("research", "evidence", "studies", "data", "support")
+INSUFFICIENT_PHRASES = (*(f"{thin} {basis}" for thin in _THIN for basis in _BASIS),
+                        "insufficient", "insufficiently", "wasnt enough research", "werent enough research",
+                        "isnt enough research", "lack research", "too thin", "research was thin", "lacks research",
+                        "not supported", "under researched", "underresearched", "not yet proven", "not proven")
 # "at least probably effective", "probably effective or better": a level and every level above it.
 OR_BETTER_BEFORE = ("at least", "no worse than", "no lower than")
 # "rated below demonstrably effective", "short of probably effective": the levels under one.
@@ -162,13 +166,28 @@ LEVEL_CUES: dict[str, tuple[str, ...]] = {
     "top": ("demonstrably effective", "demonstrably", "strongest evidence",
             "best evidence", "top rated", "top rating", "proven", "what works", "works", "work best",
             "highest rating", "top category", "strongest endorsement", "strongest support", "best supported",
-            "most support", "highest level", "top level", "highest category", "top tier", "highest tier"),
-    "probably": ("probably effective", "probably"),
+            "most support", "highest level", "top level", "highest category", "top tier", "highest tier",
+            "strongest backing", "most backing", "best backed", "solid evidence", "strong evidence", "clearly work",
+            "clearly works", "top rung", "highest rung"),
+    "probably": ("probably effective", "probably", "one rung below the top", "one step below the top",
+                 "one level below the top", "just below the top", "second tier", "second highest", "second level",
+                 "second category", "second rung", "middle tier", "middle level", "middle category"),
     "bottom": ("lowest tier", "lowest evidence tier", "lowest level", "lowest evidence level", "lowest category",
                "bottom tier", "bottom category", "weakest category", "lowest rating", "bottom level"),
     "promising": ("promising", "only promising", "merely promising"),
     "insufficient": INSUFFICIENT_PHRASES,
 }
+
+
+
+def _with_evidence_word(cues: tuple[str, ...]) -> tuple[str, ...]:
+    """'the top evidence tier', 'the lowest evidence level': the same levels with "evidence" in between."""
+    pairs = [c.split() for c in cues if len(c.split()) == 2 and c.split()[1] in ("tier", "level", "category", "rung")]
+    return cues + tuple(f"{first} evidence {second}" for first, second in pairs)
+
+
+LEVEL_CUES["top"] = _with_evidence_word(LEVEL_CUES["top"])
+LEVEL_CUES["bottom"] = _with_evidence_word(LEVEL_CUES["bottom"])
 
 # Editions as people name them, beyond the editions' labels and search terms in the graph.
 EDITION_CUES: dict[str, tuple[str, ...]] = {
@@ -188,7 +207,9 @@ PART_CUES: dict[Part, tuple[str, ...]] = {
     "adaptation": ("adaptation", "adaptations", "adaption", "adaptions", "customization", "customizations",
                    "customizing", "customize", "ways of adapting", "way of adapting", "ways of tailoring",
                    "tailoring", "fitting therapy", "means of adaptation", "tailor therapy", "tailoring therapy",
-                   "tailoring treatment", "adapting therapy", "adapted", "customise"),
+                   "tailoring treatment", "adapting therapy", "adapted", "customise", "fitting treatment",
+                   "ways of fitting", "fit treatment", "fit therapy", "individualizing", "individualising",
+                   "personalizing", "personalising", "adapting treatment", "adjusting therapy", "adjusting treatment"),
     "characteristic": ("client characteristics", "characteristics", "characteristic", "traits"),
 }
 COUNTABLE = ("element", "elements", "adaptation", "adaptations", "item", "items", "characteristic",

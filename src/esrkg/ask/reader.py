@@ -128,7 +128,12 @@ class Reader:
             # "group work", "couples sessions": the format named by the noun right after it.
             format_noun = mention.concept.kind == "TherapyFormat" and any(
                 p + 1 < len(tokens) and tokens[p + 1] in FORMAT_NOUNS for p in mention.positions)
-            if weak and not format_noun and (in_task_force or (not free.has(context_words) and not named_alongside)):
+            # "the original 2002 group", "fitting treatment to the individual": a panel, a person, not a format.
+            as_noun = mention.concept.kind == "TherapyFormat" and any(
+                p > 0 and (tokens[p - 1] in ("the", "this", "that", "original", "expert", "whole", "entire")
+                           or re.fullmatch(r"(19|20)\d\d", tokens[p - 1])) for p in mention.positions)
+            if weak and not format_noun and (in_task_force or (as_noun and not named_alongside)
+                                             or (not free.has(context_words) and not named_alongside)):
                 # A name shared with a concept of another kind ("therapists": an audience too) goes to it.
                 other = next((c for c in mention.alternates if c.kind not in WEAK_KINDS), None)
                 names_item = any(m.concept.kind in ITEM_KINDS for m in mentions)
@@ -230,6 +235,10 @@ class Reader:
             # "The adult alliance r was .275 - what d does the source give?": the r's d equivalent.
             metrics = [m for m in metrics if m != "d"]
             statistics = [*statistics, "d_equivalent"]
+        elif {"r", "d"} <= set(metrics) and "d_equivalent" not in statistics and len(items) == 1:
+            # "credibility - r, d and heterogeneity", "the r and the d it converts to": an r's d is its
+            # d equivalent (an item with d estimates keeps them: both metrics stay).
+            statistics = [*statistics, "d_equivalent"]
         limits = limits + self._word_limits(free)
         # "the lowest evidence tier" names a level, not a ranking of estimates.
         ranking = self._ranking(free.without(phrase for group in LEVEL_CUES.values() for phrase in group), tokens)
@@ -255,7 +264,10 @@ class Reader:
         # "Was it X or Y?" chooses between the two; "do we know the N of ...?" asks for the N.
         polar = _is_polar(question) and not (len(items) > 1 and "or" in tokens) and not re.match(
             r"\s*(do we know|do you know|is it known|does the graph (?:have|hold|record)|can you tell me)\b",
-            fold(question))
+            fold(question)) and not _then_asks_what(question)
+        # "therapist being genuine - solid evidence for it by 2011?": a fragment claiming a level is yes/no.
+        polar = polar or (question.rstrip().endswith("?") and bool(items) and bool(levels) and not statistics
+                          and not WH_WORDS & set(fold(question).split()))
         direction: Literal["up", "down"] | None = None
         if free.has(("up", "rise", "rose", "grow", "grew", "increase", "increased", "higher", "bigger", "larger",
                      "stronger", "climb", "climbed")):
@@ -561,6 +573,12 @@ def _set_apart(mentions: list[Mention], tokens: tuple[str, ...]) -> frozenset[st
 def _stray(mention: Mention) -> bool:
     """An item named by one word of a longer name only (a rare word such as 'problematic')."""
     return len(mention.used) == 1 and len(content_words(mention.concept.label)) > 1
+
+
+def _then_asks_what(question: str) -> bool:
+    """'Is the N an exact count or a floor? What is it?': a later sentence asks for the value itself."""
+    later = [fold(part).split() for part in re.split(r"[?.!]", question)[1:]]
+    return any(words_ and words_[0] in WH_WORDS for words_ in later)
 
 
 def _is_polar(question: str) -> bool:

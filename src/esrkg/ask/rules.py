@@ -103,7 +103,7 @@ ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
     ("components", lambda f, c, w, q: any(o.kind == "AllianceComponent" for o in f.others) and not f.statistics
      and ("component" in c or w.has(("part of", "include", "includes", "included")))),
     ("relations", lambda f, c, w, q: bool(f.items) and w.has(RELATION_WORDS) and not f.statistics and not f.levels
-     and not f.thresholds),
+     and not f.thresholds and not f.metrics),
     ("change", lambda f, c, w, q: bool(f.items) and _across(f, c) and (_claims_level(f, c) or _verdict_editions(f, c))),
     ("comparison", lambda f, c, w, q: (bool(f.items) and _across(f, c) and not f.polar)
      or (bool(f.items) and f.polar and len(f.items) > 1 and "compare" in c)
@@ -123,7 +123,7 @@ ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
      and "evidence" not in c),
     ("components", lambda f, c, w, q: ("component" in c or any(o.kind == "AllianceComponent" for o in f.others))
      and not f.statistics and not f.metrics),
-    ("relations", lambda f, c, w, q: "relate" in c and bool(f.items)),
+    ("relations", lambda f, c, w, q: "relate" in c and bool(f.items) and not f.metrics),
     ("glossary", lambda f, c, w, q: "glossary" in c and not f.items),
     ("estimates", lambda f, c, w, q: bool(f.thresholds) and not (f.levels and not f.items)),
     ("definition", lambda f, c, w, q: "define" in c and (bool(f.items) or bool(f.others))),
