@@ -152,6 +152,20 @@ def test_a_format_named_narrows_or_leaves_out_items_and_the_reading_says_so(answ
     assert "leaving out" in left.reading and "no level" not in left.reading
 
 
+def test_counts_of_studies_compare_across_estimands(answerer):
+    result = answerer.ask("Which 2018 meta-analysis pooled more studies, empathy or positive regard?")
+    assert [a["label"] for a in result.answers] == ["Empathy"] and "k = 82" in result.text and "k = 64" in result.text
+    unknown = answerer.ask("did empathy have more clients than positive regard in 2018?")
+    assert unknown.text.startswith("The graph records nothing to decide this") and "Positive regard" in unknown.text
+
+
+def test_spelled_numbers_and_a_leading_count_are_read(answerer):
+    over = answerer.ask("Which relationship elements in the 2011 review rested on more than a thousand clients?")
+    assert "N > 1000" in over.reading and "Empathy" in {a["label"] for a in over.answers}
+    top = answerer.ask("Rank the three 2018 relationship elements with the highest r with outcome, highest first.")
+    assert len(top.answers) == 3 and "3 largest" in top.reading
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

@@ -151,6 +151,17 @@ def _field(before: str, pre: str | None, unit: str | None, number: Decimal) -> t
     return ("n", None) if number >= 100 else ("k", None)
 
 
+_SPELLED_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                  "nine": 9, "ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_SPELLED = re.compile(rf"\b({'|'.join(_SPELLED_COUNT)})\s+(hundred|thousand)\b", re.IGNORECASE)
+
+
+def spelled_numbers(text: str) -> str:
+    """'more than a thousand clients', 'over ten thousand': the number in digits."""
+    return _SPELLED.sub(lambda m: str(_SPELLED_COUNT[m[1].lower()] * (100 if m[2].lower() == "hundred" else 1000)),
+                        text)
+
+
 def thresholds(question: str) -> tuple[list[Threshold], list[tuple[int, int]]]:
     """The numeric constraints a question states, and the character spans they were read from."""
     text = question.lower().replace("i-squared", "i2").replace("i squared", "i2").replace("i²", "i2")

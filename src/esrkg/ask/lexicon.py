@@ -75,11 +75,13 @@ STATISTIC_CUES: dict[str, tuple[str, ...]] = {
           "how significant", "significance level"),
     "k": ("k", "how many studies", "number of studies", "how many samples", "number of samples",
           "how many independent samples", "studies did", "studies were", "studies in", "studies behind",
-          "studies on", "samples in"),
+          "studies on", "samples in", "more studies", "fewer studies", "more samples", "fewer samples"),
     "n": ("n", "sample size", "sample sizes", "how many clients", "how many patients", "how many participants",
           "how many people", "how many trainees", "number of clients", "number of patients",
           "number of participants", "total n", "participants in",
-          "how big was the sample", "how large was the sample", "the sample"),
+          "how big was the sample", "how large was the sample", "the sample", "more clients", "fewer clients",
+          "more participants", "fewer participants", "more patients", "fewer patients", "larger sample",
+          "bigger sample", "smaller sample"),
     "d_equivalent": ("d equivalent", "d equiv", "equivalent d", "in d units",
                      "converted to d", "as a d", "d corresponds", "corresponds to", "alongside its",
                      "as the equivalent", "the equivalent", "equivalent"),
@@ -230,7 +232,8 @@ sheet info synopsis year years time list lists give show tell name named what wh
 where when was were is are be been did do does has have had get got the a an of in on for to with and or by
 from at as it its this that these those there their they them we you i me my our your one two three all any
 each every both either some only just also still yet again according per about into within based rests rest
-resting behind total overall pooled weighted mean average should ought reviewed writing lecture class seminar
+resting rested behind total overall pooled weighted mean average should ought reviewed writing lecture class seminar
+thousand hundred
 students student teaching teach please pls thanks me im m my need want looking know quick question so ok
 """.split())  # noqa: SIM905 (a word list reads best as text)
 

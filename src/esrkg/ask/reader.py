@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import Literal
 
 from esrkg.ask.context import AskContext, GlossaryEntry
-from esrkg.ask.cues import FreeWords, count_word, exact_values, phrase_tokens, quoted, thresholds
+from esrkg.ask.cues import FreeWords, count_word, exact_values, phrase_tokens, quoted, spelled_numbers, thresholds
 from esrkg.ask.frame import DEFINITION_NOTE, EditionMode, Frame, LevelConstraint, LevelCue, Order, Ranking, Threshold
 from esrkg.ask.lexicon import (
     ABSENT_VERDICT_WORDS,
@@ -155,7 +155,8 @@ class Reader:
         linked = self.index.link(question)
         mentions, free = self._in_context(linked.mentions, FreeWords(linked.free), linked.tokens)
         # Thresholds are read from the question's own text (it keeps ".3" and "1,000"), typos corrected.
-        corrected = re.sub(r"[A-Za-z]+", lambda m: self.index.correct_surface(m.group().lower()), question)
+        corrected = spelled_numbers(
+            re.sub(r"[A-Za-z]+", lambda m: self.index.correct_surface(m.group().lower()), question))
         limits, spans = thresholds(corrected)
         for start, end in spans:
             free = free.without([corrected[start:end]])
@@ -487,8 +488,14 @@ class Reader:
                     count = number
                 break
         explicit = re.search(r"\btop\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\b", " ".join(tokens))
+        # "the three 2018 elements with the highest r": a count a few words before the ranking word.
+        leading = [count_word(tokens, i + 1) for i in range(max(0, position - 8), max(0, position - 2))
+                   if tokens[i] == "the" and tokens[i + 1] not in ("first", "second", "third", "fourth", "fifth")]
+        leading_count = next((n for n in leading if n is not None and 1 < n < 50), None)
         if explicit:
             count = int(explicit.group(1)) if explicit.group(1).isdigit() else ORDINALS[explicit.group(1)]
+        elif leading_count is not None:
+            count = leading_count
         elif free.has(("rank", "order", "sort", "sorted", "largest to smallest", "highest first", "by size",
                        "smallest to largest", "lowest first")):
             count = None

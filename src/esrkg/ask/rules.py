@@ -72,6 +72,9 @@ ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
     ("ranking", lambda f, c, w, q: f.ranking is not None
      and (bool(f.statistics) or bool(f.metrics) or f.ranking.field != "value" or w.has(("effect", "estimate")))),
     ("estimates", lambda f, c, w, q: bool(f.missing) and not f.no_verdict),
+    # "Which pooled more studies, empathy or positive regard?": counts compare across estimands.
+    ("comparison", lambda f, c, w, q: len(f.items) > 1 and bool(_stats(f)) and _stats(f) <= {"k", "n"}
+     and not f.thresholds and ("compare" in c or w.has(("more", "fewer", "most", "fewest")))),
     ("statistic", lambda f, c, w, q: bool(_stats(f)) and not f.thresholds
      and (bool(f.items) or (bool(f.sources) and _stats(f) != {"doi"}) or "heterogeneity" in f.statistics)),
     # "What is meant by congruence or genuineness?", "define anaclitic vs introjective styles",

@@ -350,6 +350,10 @@ def compose_comparison(frame: Frame, context: AskContext) -> Composed:
     select.where("?estimate esr:estimand ?estimand .")
     select.variables.append("estimand")
     what = "between the items" if len(frame.items) > 1 else "across editions"
+    if counted_field(frame) == "k":
+        what = "by their numbers of studies (k)"
+    elif counted_field(frame) == "n":
+        what = "by their sample sizes (N)"
     # "Was the 2011 correlation higher than in 2018?": the claim is about the edition named before "than".
     named = named_editions(frame, context)
     claim_year = named[0].year if len(named) == 2 and " than " in f" {frame.question.lower()} " else None
@@ -391,7 +395,54 @@ def _change(first: Row, second: Row) -> str:
     return "larger" if (abs(b) > abs(a) and (b > 0) == (a > 0)) or b > a else "smaller"
 
 
+FEWER = frozenset(words("fewer less smaller lower"))
+
+
+def counted_field(frame: Frame) -> str | None:
+    """'Which pooled more studies, A or B?': a comparison of k (or N), which compare across estimands."""
+    asked = set(frame.statistics) - {"effect"}
+    return asked.pop() if len(asked) == 1 and asked <= {"k", "n"} and len(frame.items) > 1 else None
+
+
+def _count(row: Row, field: str) -> Decimal | None:
+    """An exact k or N (a bound such as 'more than 14,000' is not a count to rank)."""
+    return Decimal(str(row[field])) if field in row else None
+
+
+def _word_count_comparison(frame: Frame, rows: list[Row], field: str) -> Worded:
+    """Studies or clients per item, per edition: the item with more (or fewer), when each has one estimate."""
+    sentences, winners = [], []
+    for edition in dict.fromkeys(r["editionId"] for r in rows):
+        counted = [r for r in rows if r["editionId"] == edition and _count(r, field) is not None]
+        per_item = {r["subject"] for r in counted}
+        figures = ", ".join(f"{r['subjectLabel']} {statistics(r, (field,)).split(', ')[0]}" for r in counted)
+        lacking = [r["subjectLabel"] for r in rows if r["editionId"] == edition and r["subject"] not in per_item]
+        if len(per_item) < 2 or len(per_item) != len(counted):
+            why = f"no exact {'N' if field == 'n' else 'k'} recorded for {join(list(dict.fromkeys(lacking)))}" \
+                if lacking else "more than one figure per item"
+            sentences.append(f"{edition}: {figures or 'no counts recorded'}; not compared: {why}")
+            continue
+        fewer = bool(frame.words & FEWER)
+        best = max(counted, key=lambda r: (_count(r, field) or Decimal(0)) * (-1 if fewer else 1))
+        winners.append(best)
+        sentences.append(f"{edition}: {figures}; {'fewest' if fewer else 'most'} in {best['subjectLabel']}")
+    text_ = ". ".join(sentences) + "."
+    unbounded = [r for r in rows if field == "n" and "nMoreThan" in r]
+    if unbounded:
+        text_ += " Bounds ('more than') are not ranked: " + "; ".join(estimate_line(r, ("n",)) for r in unbounded) + "."
+    if frame.polar and winners:
+        text_ = f"{'Yes' if winners[0]['subject'] == frame.items[0].iri else 'No'}. {text_}"
+    elif frame.polar:
+        text_ = f"The graph records nothing to decide this. {text_}"
+    elif winners:
+        text_ = f"{join([w['subjectLabel'] for w in winners])}. {text_}"
+    return Worded(text_, [estimate_answer(r) for r in (winners or rows)])
+
+
 def word_comparison(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
+    field = counted_field(frame)
+    if field is not None:
+        return _word_count_comparison(frame, rows, field)
     pairs, unpaired = comparable_pairs(frame, rows)
     sentences = []
     for first, second in pairs:

@@ -6,7 +6,7 @@ import re
 
 from esrkg.ask.context import AskContext
 from esrkg.ask.frame import Frame
-from esrkg.ask.lexicon import COUNTABLE, LEVEL_CUES, PART_CUES
+from esrkg.ask.lexicon import COUNTABLE, DOMAIN_WORDS, LEVEL_CUES, PART_CUES
 from esrkg.ask.result import answer
 from esrkg.ask.sparql_builder import Select, iri, text
 from esrkg.ask.sparql_builder import number as number_
@@ -177,7 +177,8 @@ def compose_recommendations(frame: Frame, context: AskContext) -> Composed:
 
 
 def _overlap(frame: Frame, row: Row) -> int:
-    asked = frozenset(w for w in frame.words if w not in RECOMMENDATION_WORDS)
+    # Words of the domain ("the relationship findings") say nothing about which recommendation is meant.
+    asked = frozenset(w for w in frame.words if w not in RECOMMENDATION_WORDS and w not in DOMAIN_WORDS)
     return len(asked & content_words(str(row["text"]) + " " + str(row.get("preamble", ""))))
 
 
