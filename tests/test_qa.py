@@ -166,6 +166,17 @@ def test_spelled_numbers_and_a_leading_count_are_read(answerer):
     assert len(top.answers) == 3 and "3 largest" in top.reading
 
 
+def test_items_whose_estimates_moved_are_found_like_with_like(answerer):
+    down = answerer.ask("Which relationship elements show a weaker correlation with outcome in 2018 than in 2011?")
+    assert down.template == "estimate_changes"
+    assert {a["label"] for a in down.answers} >= {"Empathy", "Goal consensus", "Management of countertransference"}
+    assert all(a["value"] < a["earlier_value"] for a in down.answers)
+    # Management paired with management, never with the countertransference reactions estimate.
+    assert "r = .56 (TF2-2011) to r = -.16" not in down.text
+    up = answerer.ask("adaptations whose d went up between the 2011 and 2018 task forces")
+    assert {a["label"] for a in up.answers} == {"Culture", "Matching intervention to coping style"}
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

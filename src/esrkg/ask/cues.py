@@ -169,6 +169,8 @@ def thresholds(question: str) -> tuple[list[Threshold], list[tuple[int, int]]]:
     spans: list[tuple[int, int]] = []
     for match in _BETWEEN.finditer(text):
         low, high = _number(match["low"]), _number(match["high"])
+        if _is_year(match["low"]) and _is_year(match["high"]):
+            continue  # "between 2011 and 2018" names editions
         if low is not None and high is not None:
             field, metric = _field(text[:match.start()], None, None, low)
             found.append(Threshold(field, "between", low, high, metric))

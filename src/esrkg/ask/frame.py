@@ -13,7 +13,7 @@ from esrkg.linking import Concept
 Asks = Literal[
     "items", "level", "evidence", "definition", "statistic", "estimates", "ranking", "comparison", "change",
     "count", "order", "recommendations", "sources", "relations", "tailoring", "components", "glossary",
-    "mentions", "perspectives", "format_elements", "task_forces", "unknown",
+    "mentions", "perspectives", "format_elements", "task_forces", "estimate_changes", "unknown",
 ]
 Statistic = Literal["effect", "ci", "p", "k", "n", "d_equivalent", "heterogeneity", "doi"]
 Field = Literal["value", "k", "n", "i2", "ci_low", "ci_high", "p", "zero_in_ci", "ci_width", "d_equivalent"]

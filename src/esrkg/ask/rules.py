@@ -72,6 +72,9 @@ ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
     ("ranking", lambda f, c, w, q: f.ranking is not None
      and (bool(f.statistics) or bool(f.metrics) or f.ranking.field != "value" or w.has(("effect", "estimate")))),
     ("estimates", lambda f, c, w, q: bool(f.missing) and not f.no_verdict),
+    # "Which elements show a weaker correlation in 2018 than in 2011?", "adaptations whose d went up".
+    ("estimate_changes", lambda f, c, w, q: not f.items and not f.polar and not f.thresholds and f.ranking is None
+     and bool(f.statistics or f.metrics) and (f.direction is not None or "change" in c)),
     # "Which pooled more studies, empathy or positive regard?": counts compare across estimands.
     ("comparison", lambda f, c, w, q: len(f.items) > 1 and bool(_stats(f)) and _stats(f) <= {"k", "n"}
      and not f.thresholds and ("compare" in c or w.has(("more", "fewer", "most", "fewest")))),

@@ -368,7 +368,6 @@ def _key(row: Row) -> tuple[str, str, str]:
 def comparable_pairs(frame: Frame, rows: list[Row]) -> tuple[list[tuple[Row, Row]], list[Row]]:
     """Pairs of estimates that may be compared (same estimand, metric and direction), and the rest."""
     pairs: list[tuple[Row, Row]] = []
-    paired: set[str] = set()
     by_item = len(frame.items) - len(frame.continuations) > 1
     for index, first in enumerate(rows):
         for second in rows[index + 1:]:
@@ -384,8 +383,22 @@ def comparable_pairs(frame: Frame, rows: list[Row]) -> tuple[list[tuple[Row, Row
             if by_item and first.get("item") == second.get("item"):
                 continue  # two formats of the alliance are not "empathy vs the alliance"
             pairs.append((first, second))
-            paired |= {first["estimate"], second["estimate"]}
+    pairs = _best_matches(pairs)
+    paired = {row["estimate"] for pair in pairs for row in pair}
     return pairs, [r for r in rows if r["estimate"] not in paired]
+
+
+def _best_matches(pairs: list[tuple[Row, Row]]) -> list[tuple[Row, Row]]:
+    """Where an estimate could pair with several (countertransference management and countertransference
+    reactions, in both editions), keep the pairs whose descriptions agree best, for both of the pair."""
+    def overlap(pair: tuple[Row, Row]) -> int:
+        return len(set(words(str(pair[0].get("estimates", "")))) & set(words(str(pair[1].get("estimates", "")))))
+
+    best: dict[str, int] = {}
+    for pair in pairs:
+        for row in pair:
+            best[row["estimate"]] = max(best.get(row["estimate"], 0), overlap(pair))
+    return [pair for pair in pairs if all(overlap(pair) == best[row["estimate"]] for row in pair)]
 
 
 def _change(first: Row, second: Row) -> str:
