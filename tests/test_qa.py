@@ -177,6 +177,19 @@ def test_items_whose_estimates_moved_are_found_like_with_like(answerer):
     assert {a["label"] for a in up.answers} == {"Culture", "Matching intervention to coping style"}
 
 
+def test_items_new_in_an_edition_had_no_verdict_before_under_any_name(answerer):
+    new = answerer.ask("anything new that showed up in 2018?")
+    assert {"Real relationship", "Emotional expression"} <= {a["label"] for a in new.answers}
+    assert "Empathy" not in {a["label"] for a in new.answers}
+    # The 2011 alliance formats were judged in 2002 as the alliance: not new.
+    assert [a["label"] for a in answerer.ask("which elements were new in 2011?").answers] == ["Collecting client feedback"]
+
+
+def test_describe_and_refer_to_ask_for_the_meaning(answerer):
+    assert answerer.ask("what does functional impairment refer to on the sheet?").template == "definition"
+    assert answerer.ask("How does the sheet describe empathy?").template == "definition"
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

@@ -11,7 +11,8 @@ from typing import Literal
 # What is asked: cue phrases per intent. The reader decides between intents by the precedence
 # rules in :mod:`esrkg.ask.reader`; a cue only says that a word of the question points there.
 INTENT_CUES: dict[str, tuple[str, ...]] = {
-    "define": ("define", "defined", "definition", "definitions", "mean", "means", "meaning", "meant",
+    "define": ("define", "defined", "definition", "definitions", "mean", "means", "meaning", "meant", "describe",
+               "description", "characterize", "characterise",
                "explain", "what counts as", "what is meant by", "what is that about", "what is it",
                "stand for", "involve", "involves", "entail", "entails"),
     "mention": ("mention", "mentions", "mentioning", "refer to", "refers to", "referring to", "come up", "comes up",
@@ -41,7 +42,8 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
                "belong to", "belongs to", "part of", "cover", "covers", "same as", "same thing", "difference between",
                "connected", "linked", "became", "earlier item", "earlier element", "later elements"),
     "stages": ("stage", "stages", "step", "steps", "phase", "phases", "sequence"),
-    "count": ("how many", "number of", "count of", "breakdown", "in total", "total number"),
+    "count": ("how many", "number of", "count of", "breakdown of", "breakdown by", "breakdown per", "in total",
+              "total number"),
     "change": ("change", "changed", "changes", "differ", "differed", "happened to", "move up or down",
                "moved", "went from", "go from", "kept", "keep", "stay", "stayed", "slipped", "ended up",
                "same verdict", "same rating", "then", "over time", "evolve", "evolved", "upgraded", "downgraded",
@@ -233,7 +235,7 @@ where when was were is are be been did do does has have had get got the a an of 
 from at as it its this that these those there their they them we you i me my our your one two three all any
 each every both either some only just also still yet again according per about into within based rests rest
 resting rested behind total overall pooled weighted mean average should ought reviewed writing lecture class seminar
-thousand hundred
+thousand hundred anything something stuff
 students student teaching teach please pls thanks me im m my need want looking know quick question so ok
 """.split())  # noqa: SIM905 (a word list reads best as text)
 
@@ -253,6 +255,9 @@ NARROWER_WORDS = ("forms of", "kinds of", "types of", "versions of", "variants o
 ABSENT_VERDICT_WORDS = ("verdict", "verdicts", "rating", "ratings", "rated", "judged", "sheet", "info sheet",
                         "listed", "category", "evaluate", "evaluated", "assess", "assessed", "review", "reviewed",
                         "rate", "judge", "cover", "covered", "finding", "findings", "row", "rows", "data")
+# Items an edition reviewed first ("new in 2018", "first appeared in 2011").
+NEW_WORDS = ("new", "newly", "first appeared", "first appear", "first reviewed", "showed up", "show up", "added",
+             "introduced", "first time", "for the first time", "debuted")
 LIST_WORDS = ("forms of", "kinds of", "types of", "versions of", "parts of", "which of", "which ones")
 OVERVIEW_WORDS = ("evidence for", "evidence on", "evidence about", "find for", "found for", "find about",
                   "known about", "meta analysis find", "analysis find", "did the", "find")

@@ -30,6 +30,7 @@ from esrkg.ask.lexicon import (
     METRIC_CUES,
     NARROWER_WORDS,
     NEGATION,
+    NEW_WORDS,
     OR_BETTER_AFTER,
     OR_BETTER_BEFORE,
     ORDER_CUES,
@@ -256,12 +257,19 @@ class Reader:
         part = parts[0] if len(parts) == 1 or parts == ["adaptation", "characteristic"] else None
         missing = self._missing(negation_free, negations, statistics)
         absent = self._absent_editions(free, negations, edition_positions, levels, of_kind.get("Edition", []))
+        if absent is None and len(editions) == 1 and not items and not limits and free.has(NEW_WORDS):
+            # "anything new in 2018?": reviewed then, with no verdict of any edition before it.
+            named = self.context.edition(editions[0])
+            absent = [e.iri for e in self.context.editions if named and e.position < named.position] or None
         no_verdict = absent is not None
         same_level = free.has(("same verdict", "same rating", "same level", "same category", "unchanged",
                                "kept their", "kept the same"))
         cues = {group.split(":", 1)[1] for group in scanned if group.startswith("intent:")}
         if re.match(r"\s*where\b.*\b(from|come from|comes from)\s*$", fold(question)):
             cues.add("source")  # "where is the adult alliance r of .278 from?"
+        if re.match(r"\s*what (does|do|did|is) .+ (refer|refers|referring) to\b", fold(question)):
+            cues.add("define")  # "what does functional impairment refer to?" asks its meaning, not its mentions
+            cues.discard("mention")
         # "Was it X or Y?" chooses between the two; "do we know the N of ...?" asks for the N.
         polar = _is_polar(question) and not (len(items) > 1 and "or" in tokens) and not re.match(
             r"\s*(do we know|do you know|is it known|does the graph (?:have|hold|record)|can you tell me)\b",
@@ -653,5 +661,6 @@ def _known_words() -> frozenset[str]:
               *LEVEL_CUES.values(), *PART_CUES.values(), *EDITION_CUES.values(), *WEAK_KINDS.values(), RANK_MAX,
               RANK_MIN, NEGATION, COUNTABLE, EXCLUDING, OR_BETTER_BEFORE, OR_BETTER_AFTER, BELOW_LEVEL,
               RELATION_WORDS, LIST_WORDS, OVERVIEW_WORDS, TERM_WORDS, SOURCE_WORDS, TASK_FORCE_WORDS,
-              NARROWER_WORDS, ABSENT_VERDICT_WORDS, INSUFFICIENT_PHRASES]
+              NARROWER_WORDS, ABSENT_VERDICT_WORDS, INSUFFICIENT_PHRASES, NEW_WORDS, FORMAT_NOUNS,
+              tuple(FORMAT_BRIDGES)]
     return frozenset(w for group in groups for cue in group for w in phrase_tokens(cue)) | DOMAIN_WORDS

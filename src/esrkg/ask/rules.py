@@ -13,6 +13,7 @@ from esrkg.ask.frame import DEFINITION_NOTE, Asks, Frame
 from esrkg.ask.lexicon import (
     COUNTABLE,
     LIST_WORDS,
+    NEW_WORDS,
     ORDER_CUES,
     OVERVIEW_WORDS,
     RELATION_WORDS,
@@ -105,6 +106,8 @@ ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
      and "characteristic" in f.words and not f.polar),
     # "Which items went from insufficient research in 2002 to demonstrably effective in 2011?"
     ("items", lambda f, c, w, q: (bool(f.levels) or f.same_level) and not f.items and len(f.editions) > 1),
+    # "Anything new in 2018?": reviewed then, with no verdict before.
+    ("items", lambda f, c, w, q: f.no_verdict and not f.items and w.has(NEW_WORDS)),
     # "Is the relationship bond part of the alliance?"
     ("components", lambda f, c, w, q: any(o.kind == "AllianceComponent" for o in f.others) and not f.statistics
      and ("component" in c or w.has(("part of", "include", "includes", "included")))),

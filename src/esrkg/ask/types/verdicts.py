@@ -245,7 +245,8 @@ def compose_unjudged(frame: Frame, context: AskContext) -> Composed:
         verdict_condition(select, frame.but(editions=tuple(e.iri for e in reviewed)), context, "?item")
     group = select.exists_group(negated=True)
     group.bind_one("absentEdition", *(iri(e.iri) for e in absent))
-    group.where("?absentSubject esr:within|esr:tailoredTo|^esr:tailoredTo ?item .",
+    # Related both ways: an item new in 2011 that a 2002 verdict covered under a broader name is not new.
+    group.where("?absentSubject esr:within|^esr:within|esr:tailoredTo|^esr:tailoredTo ?item .",
                 "?absentVerdict a esr:Verdict ; esr:about ?absentSubject ; esr:edition ?absentEdition .")
     select.optional("?item esr:listPosition ?listPosition")
     select.order("?listPosition", "?label")
@@ -295,7 +296,8 @@ ITEMS = QuestionType(
      "Which relationship elements did the second task force rate at least probably effective?",
      "which items on the 2002 sheet got no verdict in 2011?",
      "2011 demonstrably effective adaptations other than culture",
-     "Which 2011 demonstrably effective elements are not specific to group therapy?"),
+     "Which 2011 demonstrably effective elements are not specific to group therapy?",
+     "Which elements were new in 2018?"),
 )
 
 
