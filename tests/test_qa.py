@@ -182,12 +182,28 @@ def test_items_new_in_an_edition_had_no_verdict_before_under_any_name(answerer):
     assert {"Real relationship", "Emotional expression"} <= {a["label"] for a in new.answers}
     assert "Empathy" not in {a["label"] for a in new.answers}
     # The 2011 alliance formats were judged in 2002 as the alliance: not new.
-    assert [a["label"] for a in answerer.ask("which elements were new in 2011?").answers] == ["Collecting client feedback"]
+    new_in_2011 = answerer.ask("which elements were new in 2011?")
+    assert [a["label"] for a in new_in_2011.answers] == ["Collecting client feedback"]
 
 
 def test_describe_and_refer_to_ask_for_the_meaning(answerer):
     assert answerer.ask("what does functional impairment refer to on the sheet?").template == "definition"
     assert answerer.ask("How does the sheet describe empathy?").template == "definition"
+
+
+def test_a_dropout_claim_is_decided_by_the_odds_ratio_and_its_direction(answerer):
+    """.59 (lower favours) in 2011 and 1.79 (higher favours) in 2018 both mean fewer dropouts."""
+    for edition in ("2011", "2018"):
+        result = answerer.ask(f"did preferences reduce dropout in {edition}?")
+        assert result.text.startswith("Yes") and "fewer dropouts" in result.reading
+    assert answerer.ask("did preferences mean more dropouts in 2018?").text.startswith("No")
+
+
+def test_tell_me_about_gives_the_definition_then_the_evidence(answerer):
+    result = answerer.ask("tell me about empathie")
+    assert result.text.startswith("Empathy: the therapist's sensitive ability") and "r = .31" in result.text
+    assert "definition" in result.reading
+    assert "sensitive ability" not in answerer.ask("What is the evidence for empathy?").text
 
 
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):

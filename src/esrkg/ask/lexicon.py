@@ -95,7 +95,9 @@ STATISTIC_CUES: dict[str, tuple[str, ...]] = {
                "related to outcome", "relate to outcome", "predict outcome", "predicts outcome", "how big",
                "how much does", "how much do", "figures", "predict",
                "how strongly", "how strong", "magnitude", "odds ratio",
-               "odds", "r", "d", "g", "hedges", "cohen"),
+               "odds", "r", "d", "g", "hedges", "cohen",
+               # an effect on dropping out ("did preferences reduce dropout?")
+               "dropout", "dropouts", "drop out", "termination", "terminations", "premature termination"),
 }
 
 # A metric, by the words for it (single letters are read only as whole words).
@@ -235,7 +237,7 @@ where when was were is are be been did do does has have had get got the a an of 
 from at as it its this that these those there their they them we you i me my our your one two three all any
 each every both either some only just also still yet again according per about into within based rests rest
 resting rested behind total overall pooled weighted mean average should ought reviewed writing lecture class seminar
-thousand hundred anything something stuff
+thousand hundred anything something stuff lead leads led resulted
 students student teaching teach please pls thanks me im m my need want looking know quick question so ok
 """.split())  # noqa: SIM905 (a word list reads best as text)
 

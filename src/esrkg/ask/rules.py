@@ -135,7 +135,9 @@ ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
     ("relations", lambda f, c, w, q: "relate" in c and bool(f.items) and not f.metrics),
     ("glossary", lambda f, c, w, q: "glossary" in c and not f.items),
     ("estimates", lambda f, c, w, q: bool(f.thresholds) and not (f.levels and not f.items)),
-    ("definition", lambda f, c, w, q: "define" in c and (bool(f.items) or bool(f.others))),
+    # ("did preferences mean more dropouts?": "mean" is a verb of a claim about an estimate)
+    ("definition", lambda f, c, w, q: "define" in c and (bool(f.items) or bool(f.others))
+     and not (f.polar and bool(f.statistics))),
     ("items", lambda f, c, w, q: (bool(f.levels) and (not f.items or (f.part is not None and not f.polar)
                                                       or w.has(LIST_WORDS)))
      or ((f.part is not None or f.on_sheet) and not f.items and ("evidence" in c or "level" in c or f.no_verdict))),

@@ -409,6 +409,11 @@ def _change(first: Row, second: Row) -> str:
 
 
 FEWER = frozenset(words("fewer less smaller lower"))
+# Words for dropping out of therapy, and for fewer or more of it: claims an odds ratio's direction decides.
+DROPOUT = frozenset(words("dropout dropouts drop termination terminations terminate terminating quit quitting "
+                          "premature prematurely attrition"))
+FEWER_WORDS = frozenset(words("fewer less lower reduce reduces reduced reduction decrease decreased prevent"))
+MORE_WORDS = frozenset(words("more higher increase increases increased raise raises"))
 
 
 def counted_field(frame: Frame) -> str | None:
@@ -532,9 +537,11 @@ COMPARISON = QuestionType(
 # --- yes/no about an estimate: significant? negative? above a threshold? ------------------------------
 
 def compose_estimate_check(frame: Frame, context: AskContext) -> Composed:
-    select, note = _base(frame, context, ("effect", "p", "ci"))
+    select, note = _base(frame, context, ("effect", "p", "ci", "direction"))
+    dropout = _dropout_claim(frame)
     claim = join([t.describe() for t in frame.thresholds]) or (
-        "statistical significance" if "p" in frame.statistics else "the claim")
+        "statistical significance" if "p" in frame.statistics else
+        f"{dropout} dropouts with the adaptation (odds ratios read by their direction)" if dropout else "the claim")
     return Composed(select, f"whether the estimates of {_about(frame)} {note} show {claim}".strip(),
                     facts={"asked": ("effect", "p", "ci")})
 
@@ -562,13 +569,33 @@ def _passes(limit: Threshold, row: Row) -> bool | None:
         limit.number <= value <= (limit.upper or value)
 
 
+def _dropout_claim(frame: Frame) -> str | None:
+    """'does it point to fewer early terminations?': the claim is fewer (or more) dropouts."""
+    if not frame.words & DROPOUT:
+        return None
+    return "fewer" if frame.words & FEWER_WORDS else "more" if frame.words & MORE_WORDS else None
+
+
+def _favours_adaptation(row: Row) -> bool | None:
+    """An odds ratio read by its direction: 1.79 where higher values favour the adaptation favours it."""
+    direction, value = str(row.get("directionLabel", "")), row.get("value")
+    if value is None or "favour" not in direction:
+        return None
+    return Decimal(str(value)) > 1 if direction.startswith("higher") else Decimal(str(value)) < 1
+
+
 def word_estimate_check(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
     distinct = distinctive_words(frame, rows)
     if distinct:
         rows = [r for r in rows if any(w in words(str(r.get("estimates", ""))) for w in distinct)] or rows
     decisions: list[bool] = []
+    claim = _dropout_claim(frame)
     for row in rows:
-        if frame.thresholds:
+        if claim and not frame.thresholds and row.get("event"):
+            favours = _favours_adaptation(row)
+            if favours is not None:
+                decisions.append(favours if claim == "fewer" else not favours)
+        elif frame.thresholds:
             results = [_passes(t, row) for t in frame.thresholds]
             if all(r is not None for r in results):
                 decisions.append(all(bool(r) for r in results))

@@ -31,6 +31,8 @@ PART_KINDS = {
 }
 PART_NAMES = {"element": "relationship elements", "adaptation": "ways of customizing therapy",
               "characteristic": "client characteristics", None: "items"}
+# "Tell me about empathy", "an overview of the alliance": what the item is, then its evidence.
+OVERVIEW_ASKS = frozenset(("about", "overview", "summary", "summarize", "summarise", "everything", "explain"))
 DEFAULT_NOTE = "no edition named: the first task force's, as the info sheet gives them; add 'in 2011' for the second"
 
 
@@ -464,7 +466,8 @@ def compose_evidence(frame: Frame, context: AskContext) -> Composed:
     if len(named) == 1:
         bindings["edition"] = iri(named[0].iri)
     note = edition_note(frame, context, named[:1], "")
-    return Composed(CatalogueCall("evidence_on_item", bindings), f"the evidence on {item_names(frame)} {note}".strip())
+    what = "the glossary definition of and the evidence on" if frame.words & OVERVIEW_ASKS else "the evidence on"
+    return Composed(CatalogueCall("evidence_on_item", bindings), f"{what} {item_names(frame)} {note}".strip())
 
 
 def word_evidence(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
@@ -479,7 +482,12 @@ def word_evidence(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
         else:
             parts.append(estimate_line(row, item_label=label))
             answers.append(estimate_answer(row))
-    return Worded(f"Evidence on {label}: " + "; ".join(parts) + ".", answers)
+    text_ = f"Evidence on {label}: " + "; ".join(parts) + "."
+    definition = next((r["itemDefinition"] for r in rows if r.get("itemDefinition")), None)
+    if definition and frame.words & OVERVIEW_ASKS:
+        text_ = f"{label}: {definition} (glossary). {text_}"
+    return Worded(text_, answers)
+
 
 
 EVIDENCE = QuestionType(
