@@ -206,6 +206,13 @@ def test_tell_me_about_gives_the_definition_then_the_evidence(answerer):
     assert "sensitive ability" not in answerer.ask("What is the evidence for empathy?").text
 
 
+def test_all_estimates_lists_every_metric_and_a_narrowed_reading_says_so(answerer):
+    every = answerer.ask("All estimates for preferences, 2011 and 2018, dropout odds ratios included.")
+    assert {a["metric"] for a in every.answers} == {"d", "OR"} and every.template == "statistic"
+    narrowed = answerer.ask("what was the correlation for countertransference reactions in 2018?")
+    assert "the estimates on" in narrowed.reading and len(narrowed.answers) == 1
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

@@ -70,6 +70,7 @@ class QuestionAnswerer:
             if refined is not None and refined.select is not None:
                 composed, sparql = refined, refined.select.text()
                 rows = execute(self.graph, sparql)
+                reading = f"Read as: {composed.reading}" + "".join(f" ({note})" for note in frame.notes) + "."
         if not rows:
             return self._missing(question, kind, composed, reading, match, sparql)
         worded = kind.word(frame, rows, composed)

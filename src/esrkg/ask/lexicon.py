@@ -257,6 +257,11 @@ NARROWER_WORDS = ("forms of", "kinds of", "types of", "versions of", "variants o
 ABSENT_VERDICT_WORDS = ("verdict", "verdicts", "rating", "ratings", "rated", "judged", "sheet", "info sheet",
                         "listed", "category", "evaluate", "evaluated", "assess", "assessed", "review", "reviewed",
                         "rate", "judge", "cover", "covered", "finding", "findings", "row", "rows", "data")
+# "All estimates for preferences, 2011 and 2018, odds ratios included": every figure, in every metric, listed
+# (not compared).
+EVERY_ESTIMATE = ("all estimates", "all the estimates", "every estimate", "each estimate", "all effect sizes",
+                  "all the effect sizes", "every effect size", "all figures", "all the figures", "all numbers",
+                  "all the numbers", "list all", "list every")
 # Items an edition reviewed first ("new in 2018", "first appeared in 2011").
 NEW_WORDS = ("new", "newly", "first appeared", "first appear", "first reviewed", "showed up", "show up", "added",
              "introduced", "first time", "for the first time", "debuted")

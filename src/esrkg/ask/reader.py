@@ -21,6 +21,7 @@ from esrkg.ask.lexicon import (
     COUNTABLE,
     DOMAIN_WORDS,
     EDITION_CUES,
+    EVERY_ESTIMATE,
     EXCLUDING,
     FORMAT_BRIDGES,
     INSUFFICIENT_PHRASES,
@@ -233,6 +234,8 @@ class Reader:
         # "d equivalent" names a statistic, not the metric d.
         metric_free = free.without(STATISTIC_CUES["d_equivalent"])
         metrics = [m for m, cues in METRIC_CUES.items() if metric_free.has(cues)]
+        if free.has(EVERY_ESTIMATE):
+            metrics = []  # "all estimates ..., odds ratios included": a metric named is not a restriction
         if "d" in metrics and any(metric == "r" for metric, _ in exact_values(question)):
             # "The adult alliance r was .275 - what d does the source give?": the r's d equivalent.
             metrics = [m for m in metrics if m != "d"]

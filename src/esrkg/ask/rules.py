@@ -12,6 +12,7 @@ from esrkg.ask.cues import FreeWords
 from esrkg.ask.frame import DEFINITION_NOTE, Asks, Frame
 from esrkg.ask.lexicon import (
     COUNTABLE,
+    EVERY_ESTIMATE,
     LIST_WORDS,
     NEW_WORDS,
     ORDER_CUES,
@@ -114,7 +115,7 @@ ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
     ("relations", lambda f, c, w, q: bool(f.items) and w.has(RELATION_WORDS) and not f.statistics and not f.levels
      and not f.thresholds and not f.metrics),
     ("change", lambda f, c, w, q: bool(f.items) and _across(f, c) and (_claims_level(f, c) or _verdict_editions(f, c))),
-    ("comparison", lambda f, c, w, q: (bool(f.items) and _across(f, c) and not f.polar)
+    ("comparison", lambda f, c, w, q: (bool(f.items) and _across(f, c) and not f.polar and not w.has(EVERY_ESTIMATE))
      or (bool(f.items) and f.polar and len(f.items) > 1 and "compare" in c)
      # "Did the collaboration correlation go down in 2018?", "Is it higher in 2018 than in 2011?"
      or (bool(f.items) and f.polar and f.direction is not None and not f.thresholds and not f.levels)),

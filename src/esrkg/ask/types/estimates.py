@@ -7,7 +7,9 @@ import re
 from decimal import Decimal
 
 from esrkg.ask.context import AskContext, EditionInfo
+from esrkg.ask.cues import FreeWords
 from esrkg.ask.frame import STATISTIC_NAMES, Frame, Threshold
+from esrkg.ask.lexicon import EVERY_ESTIMATE
 from esrkg.ask.result import Answer, answer
 from esrkg.ask.sparql_builder import Select, iri, number, text
 from esrkg.ask.types.base import (
@@ -176,8 +178,9 @@ def distinctive_words(frame: Frame, rows: list[Row]) -> list[str]:
 def refine_statistic(frame: Frame, rows: list[Row], composed: Composed) -> Composed | None:
     """When the question's words single out some estimates, the query that keeps just those."""
     found = distinctive_words(frame, rows)
-    if not found or composed.select is None or not isinstance(composed.select, Select):
-        return None
+    if not found or composed.select is None or not isinstance(composed.select, Select) or \
+            FreeWords(tuple(enumerate(words(frame.question)))).has(EVERY_ESTIMATE):
+        return None  # "all estimates ..., dropout odds ratios included" keeps every one
     select = composed.select
     narrowed = dataclasses.replace(select, values=list(select.values), filters=list(select.filters))
     narrowed.bind_one("word", *(text(rf"\b{re.escape(w)}") for w in found))
