@@ -213,6 +213,18 @@ def test_all_estimates_lists_every_metric_and_a_narrowed_reading_says_so(answere
     assert "the estimates on" in narrowed.reading and len(narrowed.answers) == 1
 
 
+@pytest.mark.parametrize(("question", "term"), [
+    ("What's the term for whatever keeps members coming back to a therapy group?", "Cohesion in group therapy"),
+    ("what's the name for a therapist who stays non-defensive, attends to the bond and adjusts what they do?",
+     "Repair of alliance ruptures"),
+    ("when a therapist handles their own unresolved issues that a client stirs up, what's that?",
+     "Management of countertransference"),
+])
+def test_a_term_asked_for_by_a_loose_description_is_found(answerer, question, term):
+    result = answerer.ask(question)
+    assert term in {a["label"] for a in result.answers}, result.reading
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from esrkg.ask.frame import Field, Op, Threshold
 from esrkg.ask.lexicon import ABOVE, AT_LEAST, AT_MOST, BELOW, ORDINALS
-from esrkg.linking import words
+from esrkg.linking import fold, words
 
 
 @lru_cache(maxsize=4096)
@@ -222,3 +222,12 @@ def count_word(tokens: tuple[str, ...], index: int) -> int | None:
 def quoted(question: str) -> list[str]:
     """Words the question puts in quotes ('interpersonal', "expectations")."""
     return [m.group(2).strip() for m in re.finditer(r"(['\"‘“])([^'\"‘’“”]{2,40})(['\"’”])", question)]
+
+
+def asks_term(question: str) -> bool:
+    """'What's the term for ...', 'name the element where ...', '... - whats that called?'."""
+    folded = fold(question)
+    return bool(re.search(r"\b(the term|the name|name for|whats that called|what s that called|what is that called|"
+                          r"what do you call|what s that|whats that)\b", folded)) or bool(re.match(
+        r"\s*(name the|which|what) (element|customization|customisation|adaptation|term|concept)s? "
+        r"(is about|is it|where|when|that|for)\b", folded))

@@ -28,7 +28,8 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
     "source": ("source", "sources", "cite", "cited", "citation", "citations", "reference", "references", "doi",
                "who wrote", "who did", "who reported", "who published", "who developed", "who proposed", "authors",
                "author", "wrote", "published", "publication", "article", "journal", "come from", "comes from",
-               "reported the", "gives the", "volume", "issue", "pages", "carried", "appeared in", "published in"),
+               "reported the", "gives the", "volume", "journal issue", "which issue", "pages", "carried", "appeared in",
+               "published in"),
     "tailor": ("tailored", "tailor", "tailoring", "respond to", "responds to", "response to", "address",
                "responding to", "responding", "responds",
                "addresses", "meant to fit", "meant for", "fit", "fits", "built around", "aimed at", "targets",
@@ -237,7 +238,7 @@ where when was were is are be been did do does has have had get got the a an of 
 from at as it its this that these those there their they them we you i me my our your one two three all any
 each every both either some only just also still yet again according per about into within based rests rest
 resting rested behind total overall pooled weighted mean average should ought reviewed writing lecture class seminar
-thousand hundred anything something stuff lead leads led resulted
+thousand hundred anything something stuff lead leads led resulted told look looking
 students student teaching teach please pls thanks me im m my need want looking know quick question so ok
 """.split())  # noqa: SIM905 (a word list reads best as text)
 

@@ -13,7 +13,16 @@ from itertools import pairwise
 from typing import Literal
 
 from esrkg.ask.context import AskContext, GlossaryEntry
-from esrkg.ask.cues import FreeWords, count_word, exact_values, phrase_tokens, quoted, spelled_numbers, thresholds
+from esrkg.ask.cues import (
+    FreeWords,
+    asks_term,
+    count_word,
+    exact_values,
+    phrase_tokens,
+    quoted,
+    spelled_numbers,
+    thresholds,
+)
 from esrkg.ask.frame import DEFINITION_NOTE, EditionMode, Frame, LevelConstraint, LevelCue, Order, Ranking, Threshold
 from esrkg.ask.lexicon import (
     ABSENT_VERDICT_WORDS,
@@ -62,7 +71,7 @@ ALLIANCE_CONTEXT = ("alliance", "component", "components", "part of", "consist",
                     "include", "includes", "measured")
 WEAK_KINDS = {
     "ObservationalPerspective": ("perspective", "perspectives", "rater", "raters", "observational", "viewpoint",
-                                 "agreement among"),
+                                 "agreement among", "points of view"),
     "AllianceComponent": ALLIANCE_CONTEXT,
     "TherapyFormat": ("alliance", "cohesion", "therapy", "psychotherapy", "format", "formats", "setting"),
 }
@@ -86,7 +95,7 @@ class Reader:
 
     # --- entity linking -------------------------------------------------------------------
 
-    def _by_definition(self, free: FreeWords) -> tuple[GlossaryEntry | None, frozenset[str]]:
+    def _by_definition(self, free: FreeWords, asks_term: bool = False) -> tuple[GlossaryEntry | None, frozenset[str]]:
         """The glossary term a question describes by its definition's words ('easily provoked by...').
 
         A definition matches when the question uses half of its words, or when most of the question's
@@ -106,7 +115,29 @@ class Reader:
                 best = (score, entry, shared)
             elif len(rare) >= 2 and coverage >= 0.6 and coverage > best[0]:
                 best = (coverage, entry, shared)
+        if best[1] is None and asks_term:
+            return self._described(content)
         return best[1], best[2]
+
+    def _described(self, content: frozenset[str]) -> tuple[GlossaryEntry | None, frozenset[str]]:
+        """'What's the term for whatever keeps members coming back to a therapy group?': asked for a term,
+        the definition sharing the rarest words with the description, in looser forms ('defensive' for
+        'nondefensively', 'accepting' for 'acceptance'), when it clearly beats the others."""
+        scored = []
+        for entry, defined in self.definition_words:
+            shared = frozenset(t for t in content if any(_loosely_same(t, d) for d in defined))
+            weight = sum(1 / max(self._loose_count(t), 1) for t in shared)
+            scored.append((weight, entry, shared))
+        scored.sort(key=lambda s: -s[0])
+        top, second = scored[0][0], scored[1][0] if len(scored) > 1 else 0.0
+        # One shared word wins only alone; several must clearly beat the next definition.
+        if top < 1 or top < 1.2 * second or (len(scored[0][2]) < 2 and second > 0):
+            return None, frozenset()
+        return scored[0][1], scored[0][2]
+
+    def _loose_count(self, word: str) -> int:
+        """In how many glossary definitions a word occurs, in a looser form."""
+        return sum(any(_loosely_same(word, d) for d in defined) for _, defined in self.definition_words)
 
     def _definition_count(self, word: str) -> int:
         """In how many glossary definitions a word occurs."""
@@ -169,7 +200,7 @@ class Reader:
         if all(_stray(m) for m in items):
             without_strays = FreeWords(tuple(sorted([*free.items, *((p, linked.tokens[p]) for m in items
                                                                    for p in m.positions)])))
-            entry, shared = self._by_definition(without_strays)
+            entry, shared = self._by_definition(without_strays, asks_term(question))
             if entry is not None:
                 definition_term = Concept(entry.iri, self.context.items[entry.iri].kind
                                           if entry.iri in self.context.items else "GlossaryTerm", entry.label)
@@ -586,6 +617,16 @@ def _set_apart(mentions: list[Mention], tokens: tuple[str, ...]) -> frozenset[st
         if between & {"versus", "vs", "or", "and", "than", "compared", "against"}:
             apart |= {earlier.concept.iri, later.concept.iri}
     return frozenset(apart)
+
+
+def _loosely_same(word: str, defined: str) -> bool:
+    """The same word in another form: equal, one inside the other (5+ letters: 'defensive' in
+    'nondefensively', 'tending' in 'attending'), or sharing their first six letters ('accepting', 'acceptance')."""
+    if word == defined:
+        return True
+    shorter, longer = sorted((word, defined), key=len)
+    return (len(shorter) >= 5 and shorter in longer) or (len(shorter) >= 6 and shorter[:6] == longer[:6]) or (
+        len(shorter) >= 4 and longer.startswith(shorter))
 
 
 def _stray(mention: Mention) -> bool:

@@ -8,7 +8,7 @@ come before the general ones (an item's verdict, its definition, its evidence).
 import re
 from collections.abc import Callable
 
-from esrkg.ask.cues import FreeWords
+from esrkg.ask.cues import FreeWords, asks_term
 from esrkg.ask.frame import DEFINITION_NOTE, Asks, Frame
 from esrkg.ask.lexicon import (
     COUNTABLE,
@@ -68,6 +68,9 @@ ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
     ("level", lambda f, c, w, q: f.polar and bool(f.items) and bool(f.levels) and not f.thresholds),
     ("count", _counting),
     ("order", lambda f, c, w, q: bool(f.order)),
+    # "What's the term for whatever keeps members coming back to a group?": the term described.
+    ("mentions", lambda f, c, w, q: _by_definition(f) and asks_term(f.question) and not f.statistics and not f.levels
+     and not f.polar),
     ("mentions", lambda f, c, w, q: not (_by_definition(f) and bool(f.statistics or f.metrics)) and (
         ("mention" in c and ("glossary" in c or "define" in c or bool(q)))
         or (_by_definition(f) and w.has(TERM_WORDS)))),
@@ -120,7 +123,7 @@ ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
      # "Did the collaboration correlation go down in 2018?", "Is it higher in 2018 than in 2011?"
      or (bool(f.items) and f.polar and f.direction is not None and not f.thresholds and not f.levels)),
     ("perspectives", lambda f, c, w, q: w.has(("perspective", "perspectives", "viewpoint", "viewpoints", "rater",
-                                                "raters")) or sum(o.kind == "ObservationalPerspective"
+                                                "raters", "points of view")) or sum(o.kind == "ObservationalPerspective"
                                                                   for o in f.others) > 1),
     ("format_elements", lambda f, c, w, q: any(o.kind == "TherapyFormat" for o in f.others) and not f.items
      and not f.levels and not f.statistics and w.has(("apply", "applies", "element", "elements"))),
