@@ -225,6 +225,16 @@ def test_a_term_asked_for_by_a_loose_description_is_found(answerer, question, te
     assert term in {a["label"] for a in result.answers}, result.reading
 
 
+def test_not_significant_is_a_condition_on_p_or_the_ci_never_a_missing_p(graph, answerer):
+    result = answerer.ask("Which 2018 estimates did not reach statistical significance?")
+    assert [(a["label"], float(a["value"])) for a in result.answers] == [("Repair of alliance ruptures", 0.11)]
+    assert "no p-value" not in result.reading
+    # The same rows on rdflib's engine as on the Oxigraph copy Ask runs on.
+    assert len(run_query(graph, result.sparql, timeout=30).records()) == len(result.answers)
+    assert answerer.ask("was the 2018 rupture-resolution training correlation not significant?").text.startswith("Yes")
+    assert answerer.ask("was the 2018 empathy correlation not significant?").text.startswith("No")
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

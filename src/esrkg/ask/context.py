@@ -18,12 +18,15 @@ from esrkg.ask.lexicon import (
     COUNTABLE,
     DOMAIN_WORDS,
     EDITION_CUES,
+    EVERY_ESTIMATE,
     EXCLUDING,
     INSUFFICIENT_PHRASES,
     INTENT_CUES,
     LEVEL_CUES,
     METRIC_CUES,
     NEGATION,
+    NEW_WORDS,
+    NOT_SIGNIFICANT,
     OR_BETTER_AFTER,
     OR_BETTER_BEFORE,
     ORDER_CUES,
@@ -147,7 +150,7 @@ def cue_vocabulary() -> tuple[str, ...]:
     cues = [*INTENT_CUES.values(), *STATISTIC_CUES.values(), *METRIC_CUES.values(), *ORDER_CUES.values(),
             *LEVEL_CUES.values(), *PART_CUES.values(), *EDITION_CUES.values(), COUNTABLE, RANK_MAX, RANK_MIN,
             NEGATION, ABOVE, AT_LEAST, BELOW, AT_MOST, EXCLUDING, OR_BETTER_BEFORE, OR_BETTER_AFTER,
-            INSUFFICIENT_PHRASES, tuple(DOMAIN_WORDS)]
+            INSUFFICIENT_PHRASES, NOT_SIGNIFICANT, EVERY_ESTIMATE, NEW_WORDS, tuple(DOMAIN_WORDS)]
     return tuple(sorted({word for group in cues for phrase in group for word in fold(phrase).split()}))
 
 

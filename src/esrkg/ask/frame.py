@@ -16,7 +16,8 @@ Asks = Literal[
     "mentions", "perspectives", "format_elements", "task_forces", "estimate_changes", "unknown",
 ]
 Statistic = Literal["effect", "ci", "p", "k", "n", "d_equivalent", "heterogeneity", "doi"]
-Field = Literal["value", "k", "n", "i2", "ci_low", "ci_high", "p", "zero_in_ci", "ci_width", "d_equivalent"]
+Field = Literal["value", "k", "n", "i2", "ci_low", "ci_high", "p", "zero_in_ci", "ci_width", "d_equivalent",
+                "significance"]
 Op = Literal[">", ">=", "<", "<=", "between", "includes"]
 LevelCue = Literal["top", "probably", "promising", "insufficient", "promising-insufficient", "exact", "bottom"]
 EditionMode = Literal["named", "both", "all", "first", "latest", "default"]
@@ -33,6 +34,7 @@ FIELD_NAMES: dict[str, str] = {
     "value": "the effect size", "k": "k", "n": "N", "i2": "I²", "ci_low": "the CI's lower bound",
     "ci_high": "the CI's upper bound", "p": "p", "zero_in_ci": "a CI that includes zero",
     "ci_width": "the CI's width", "d_equivalent": "the d equivalent",
+    "significance": "statistical significance",
 }
 
 
@@ -51,6 +53,10 @@ class Threshold:
         """'r > 0.3', 'N > 1000', 'a CI that includes zero'."""
         if self.field == "zero_in_ci":
             return FIELD_NAMES["zero_in_ci"]
+        if self.field == "significance":
+            absent = self.op == ">="
+            return (f"{'no ' if absent else ''}statistical significance (p {'≥' if absent else '<'} {self.number}, "
+                    f"or a CI that {'includes' if absent else 'excludes'} zero where no p is printed)")
         name = self.metric if self.field == "value" and self.metric else FIELD_NAMES[self.field]
         if self.op == "between":
             return f"{name} between {self.number} and {self.upper}"

@@ -6,6 +6,7 @@ for the longest phrases first. Nothing here names a concept of the graph: concep
 graph's own labels (see :mod:`esrkg.linking`).
 """
 
+from decimal import Decimal
 from typing import Literal
 
 # What is asked: cue phrases per intent. The reader decides between intents by the precedence
@@ -159,6 +160,13 @@ INSUFFICIENT_PHRASES = (*(f"{thin} {basis}" for thin in _THIN for basis in _BASI
                         "insufficient", "insufficiently", "wasnt enough research", "werent enough research",
                         "isnt enough research", "lack research", "too thin", "research was thin", "lacks research",
                         "not supported", "under researched", "underresearched", "not yet proven", "not proven")
+SIGNIFICANCE_LEVEL = Decimal("0.05")  # the conventional level; the sources print p values, not a level
+# "Which 2018 estimates were not significant?": a condition on p (or the CI), not a missing p-value.
+NOT_SIGNIFICANT = ("not significant", "non significant", "nonsignificant", "not statistically significant",
+                   "insignificant", "did not reach significance", "did not reach statistical significance",
+                   "didn t reach significance", "didn t reach statistical significance", "not reach significance",
+                   "not reach statistical significance", "failed to reach significance", "wasn t significant",
+                   "weren t significant", "wasnt significant", "werent significant", "not statistically reliable")
 # "at least probably effective", "probably effective or better": a level and every level above it.
 OR_BETTER_BEFORE = ("at least", "no worse than", "no lower than")
 # "rated below demonstrably effective", "short of probably effective": the levels under one.

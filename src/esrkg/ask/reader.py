@@ -41,6 +41,7 @@ from esrkg.ask.lexicon import (
     NARROWER_WORDS,
     NEGATION,
     NEW_WORDS,
+    NOT_SIGNIFICANT,
     OR_BETTER_AFTER,
     OR_BETTER_BEFORE,
     ORDER_CUES,
@@ -51,6 +52,7 @@ from esrkg.ask.lexicon import (
     RANK_MAX,
     RANK_MIN,
     RELATION_WORDS,
+    SIGNIFICANCE_LEVEL,
     SOURCE_WORDS,
     STATISTIC_CUES,
     TASK_FORCE_WORDS,
@@ -241,7 +243,7 @@ class Reader:
             editions = [e.iri for e in self.context.editions if str(e.year) in years]
             edition_mode = "named" if len(editions) == 1 else edition_mode
         insufficient = free.find(INSUFFICIENT_PHRASES)
-        negation_free = free.without(INSUFFICIENT_PHRASES)
+        negation_free = free.without((*INSUFFICIENT_PHRASES, *NOT_SIGNIFICANT))
         negations = negation_free.find(NEGATION)
         negated = bool(negations)
         # "elements the 2011 task force found demonstrably effective, with a 2018 estimate above .2": the
@@ -267,6 +269,8 @@ class Reader:
         metrics = [m for m, cues in METRIC_CUES.items() if metric_free.has(cues)]
         if free.has(EVERY_ESTIMATE):
             metrics = []  # "all estimates ..., odds ratios included": a metric named is not a restriction
+        if free.has(NOT_SIGNIFICANT) and not _is_polar(question):
+            statistics = [s for s in statistics if s != "p"]  # a condition on p, not a p asked for
         if "d" in metrics and any(metric == "r" for metric, _ in exact_values(question)):
             # "The adult alliance r was .275 - what d does the source give?": the r's d equivalent.
             metrics = [m for m in metrics if m != "d"]
@@ -504,6 +508,8 @@ class Reader:
         if free.has(("include zero", "included zero", "includes zero", "contain zero", "contained zero",
                      "crossed zero", "cross zero", "overlap zero")):
             limits.append(Threshold("zero_in_ci", "includes"))
+        if free.has(NOT_SIGNIFICANT):
+            limits.append(Threshold("significance", ">=", SIGNIFICANCE_LEVEL))
         if free.has(("positive",)) and free.has(("weakest", "smallest", "lowest")):
             limits.append(Threshold("value", ">", Decimal(0)))
         return limits
@@ -706,5 +712,5 @@ def _known_words() -> frozenset[str]:
               RANK_MIN, NEGATION, COUNTABLE, EXCLUDING, OR_BETTER_BEFORE, OR_BETTER_AFTER, BELOW_LEVEL,
               RELATION_WORDS, LIST_WORDS, OVERVIEW_WORDS, TERM_WORDS, SOURCE_WORDS, TASK_FORCE_WORDS,
               NARROWER_WORDS, ABSENT_VERDICT_WORDS, INSUFFICIENT_PHRASES, NEW_WORDS, FORMAT_NOUNS,
-              tuple(FORMAT_BRIDGES)]
+              tuple(FORMAT_BRIDGES), NOT_SIGNIFICANT, EVERY_ESTIMATE]
     return frozenset(w for group in groups for cue in group for w in phrase_tokens(cue)) | DOMAIN_WORDS

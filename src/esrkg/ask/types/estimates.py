@@ -9,7 +9,7 @@ from decimal import Decimal
 from esrkg.ask.context import AskContext, EditionInfo
 from esrkg.ask.cues import FreeWords
 from esrkg.ask.frame import STATISTIC_NAMES, Frame, Threshold
-from esrkg.ask.lexicon import EVERY_ESTIMATE
+from esrkg.ask.lexicon import EVERY_ESTIMATE, SIGNIFICANCE_LEVEL
 from esrkg.ask.result import Answer, answer
 from esrkg.ask.sparql_builder import Select, iri, number, text
 from esrkg.ask.types.base import (
@@ -34,7 +34,7 @@ ALL_EDITIONS = "no edition named: every edition that reported estimates"
 # Words of estimate descriptions that never single out one estimate of an item.
 GENERIC = frozenset(words("outcome outcomes effect effects correlation size sizes estimate meta analysis "
                           "treatment therapy and vs with of the when their get"))
-SIGNIFICANCE = Decimal("0.05")
+SIGNIFICANCE = SIGNIFICANCE_LEVEL
 COMPARATIVES = frozenset(words("larger bigger stronger higher greater more smaller weaker lower less better worse"))
 SINGULAR = {"effect": "pooled effect size", "ci": "95% confidence interval", "p": "p-value",
             "k": "number of studies (k)", "n": "sample size (N)", "d_equivalent": "d equivalent",
@@ -67,6 +67,9 @@ def threshold_filters(select: Select, limits: tuple[Threshold, ...], estimate: s
     """FILTERs for thresholds, with their numbers bound as typed literals in VALUES."""
     for index, limit in enumerate(limits):
         bound = f"t{index}"
+        if limit.field == "significance":
+            _significance_filter(select, limit, index, estimate)
+            continue
         if limit.field == "zero_in_ci":
             select.where(f"{estimate} esr:confidenceInterval ?zeroCi{index} .",
                          f"?zeroCi{index} esr:lowerLimit ?zeroLow{index} ; esr:upperLimit ?zeroHigh{index} .")
@@ -92,6 +95,24 @@ def threshold_filters(select: Select, limits: tuple[Threshold, ...], estimate: s
             select.filter(f"{expression} >= ?{bound} && {expression} <= ?{bound}u")
         else:
             select.filter(f"{expression} {limit.op} ?{bound}")
+
+
+def _significance_filter(select: Select, limit: Threshold, index: int, estimate: str) -> None:
+    """Significant or not at the level: by the printed p and its comparator ('p < .05' is significant,
+    'p = .28' is not), or, where no p is printed, by whether the CI includes zero."""
+    p, comparator, low, high, level = (f"?sigP{index}", f"?sigComparator{index}", f"?sigLow{index}",
+                                       f"?sigHigh{index}", f"?sigLevel{index}")
+    select.optional(f"{estimate} esr:pValue ?sigPNode{index} . ?sigPNode{index} esr:numericValue {p} ;"
+                    f" esr:comparator {comparator}")
+    select.optional(f"{estimate} esr:confidenceInterval ?sigCi{index} . ?sigCi{index} esr:lowerLimit {low} ;"
+                    f" esr:upperLimit {high}")
+    select.bind_one(level[1:], number(limit.number))
+    below = f"(({comparator} = \"<\" || {comparator} = \"<=\") && {p} <= {level}) || {p} < {level}"
+    zero_inside = f"{low} <= 0 && {high} >= 0"
+    if limit.op == ">=":  # not significant
+        select.filter(f"(BOUND({p}) && !({below})) || (!BOUND({p}) && BOUND({low}) && {zero_inside})")
+    else:
+        select.filter(f"(BOUND({p}) && ({below})) || (!BOUND({p}) && BOUND({low}) && !({zero_inside}))")
 
 
 def _editions(frame: Frame, context: AskContext) -> tuple[list[EditionInfo], str]:
@@ -560,6 +581,9 @@ def significant(row: Row) -> bool | None:
 
 
 def _passes(limit: Threshold, row: Row) -> bool | None:
+    if limit.field == "significance":
+        result = significant(row)
+        return None if result is None else result == (limit.op == "<")
     if limit.field == "zero_in_ci":
         return None if "ciLow" not in row else Decimal(str(row["ciLow"])) <= 0 <= Decimal(str(row["ciHigh"]))
     key = {"value": "value", "k": "k", "n": "n", "p": "p", "ci_low": "ciLow", "ci_high": "ciHigh",
