@@ -235,6 +235,20 @@ def test_not_significant_is_a_condition_on_p_or_the_ci_never_a_missing_p(graph, 
     assert answerer.ask("was the 2018 empathy correlation not significant?").text.startswith("No")
 
 
+def test_people_in_a_description_are_not_an_audience(answerer):
+    described = answerer.ask("what did the first task force put in its strongest category for what the therapist "
+                             "brings to the relationship?")
+    assert described.template == "items_at_level" and "Empathy" in {a["label"] for a in described.answers}
+    advised = answerer.ask("what should the therapist do?")
+    assert advised.template == "recommendations" and "practitioners" in advised.reading
+
+
+def test_a_format_without_an_edition_reads_every_edition_with_verdicts(answerer):
+    result = answerer.ask("what works in group therapy?")
+    assert [a["label"] for a in result.answers] == ["Cohesion in group therapy"]
+    assert "TF1-2002" in result.reading and "TF2-2011" in result.reading
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

@@ -79,13 +79,14 @@ STATISTIC_CUES: dict[str, tuple[str, ...]] = {
           "how significant", "significance level"),
     "k": ("k", "how many studies", "number of studies", "how many samples", "number of samples",
           "how many independent samples", "studies did", "studies were", "studies in", "studies behind",
-          "studies on", "samples in", "more studies", "fewer studies", "more samples", "fewer samples"),
+          "studies on", "samples in", "more studies", "fewer studies", "more samples", "fewer samples",
+          "how many independent data sources", "how many data sources", "data sources"),
     "n": ("n", "sample size", "sample sizes", "how many clients", "how many patients", "how many participants",
           "how many people", "how many trainees", "number of clients", "number of patients",
           "number of participants", "total n", "participants in",
           "how big was the sample", "how large was the sample", "the sample", "more clients", "fewer clients",
           "more participants", "fewer participants", "more patients", "fewer patients", "larger sample",
-          "bigger sample", "smaller sample"),
+          "bigger sample", "smaller sample", "how many treatments", "number of treatments"),
     "d_equivalent": ("d equivalent", "d equiv", "equivalent d", "in d units",
                      "converted to d", "as a d", "d corresponds", "corresponds to", "alongside its",
                      "as the equivalent", "the equivalent", "equivalent"),
@@ -126,7 +127,8 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one":
 # Order within a sequence of stages.
 ORDER_CUES: dict[str, tuple[str, ...]] = {
     "after": ("after", "follows", "follow", "following", "next", "comes after", "right after", "succeeds",
-              "then what", "what next", "whats next", "what s next", "and then", "comes next"),
+              "then what", "what next", "whats next", "what s next", "and then", "comes next", "past", "move to",
+              "moves to", "move on to", "moves on to", "go to", "goes to", "next stage"),
     "before": ("before", "precedes", "precede", "preceding", "prior to", "comes before"),
     "between": ("between", "lies between"),
     "first": ("first", "initial", "earliest", "beginning"),
@@ -153,7 +155,8 @@ FORMAT_BRIDGES = frozenset({"specific", "specifically", "to", "for", "in", "abou
                             "only", "just", "the", "a", "of", "related", "used", "applied", "applying", "meant",
                             "particular", "unique", "exclusive", "exclusively", "focused", "on"})
 # Phrases that state a level of evidence rather than negate one ("not enough research", "short on evidence").
-_THIN = ("not enough", "lacked enough", "lack enough", "lacking enough", "lacks enough", "short on", "too little",
+_THIN = ("not enough", "not yet enough", "wasn t enough", "wasn t yet enough", "weren t enough", "isn t enough",
+         "lacked enough", "lack enough", "lacking enough", "lacks enough", "short on", "too little",
          "too few", "little", "thin", "scant", "limited", "without enough", "insufficient", "lacked", "lacking")
 _BASIS = ("research", "evidence", "studies", "data", "support")
 INSUFFICIENT_PHRASES = (*(f"{thin} {basis}" for thin in _THIN for basis in _BASIS),
@@ -183,7 +186,9 @@ LEVEL_CUES: dict[str, tuple[str, ...]] = {
             "highest rating", "top category", "strongest endorsement", "strongest support", "best supported",
             "most support", "highest level", "top level", "highest category", "top tier", "highest tier",
             "strongest backing", "most backing", "best backed", "solid evidence", "strong evidence", "clearly work",
-            "clearly works", "top rung", "highest rung"),
+            "clearly works", "top rung", "highest rung", "well established", "firmly established",
+            "strongest category", "strongest tier", "strongest level", "strongest rating", "best category",
+            "best rating"),
     "probably": ("probably effective", "probably", "one rung below the top", "one step below the top",
                  "one level below the top", "just below the top", "second tier", "second highest", "second level",
                  "second category", "second rung", "middle tier", "middle level", "middle category"),
@@ -217,6 +222,8 @@ EDITION_CUES: dict[str, tuple[str, ...]] = {
 Part = Literal["element", "adaptation", "characteristic"]
 PART_CUES: dict[Part, tuple[str, ...]] = {
     "element": ("element", "elements", "relationship element", "therapist contributions", "contributions",
+                "therapist brings", "therapists bring", "therapist contributes", "therapists contribute",
+                "brings to the relationship", "bring to the relationship",
                 "what works in general", "works in general", "in general", "what works", "therapy relationships",
                 "therapeutic relationships"),
     "adaptation": ("adaptation", "adaptations", "adaption", "adaptions", "customization", "customizations",
@@ -251,7 +258,8 @@ students student teaching teach please pls thanks me im m my need want looking k
 """.split())  # noqa: SIM905 (a word list reads best as text)
 
 # Words the reader and the rules read a question's shape by (beyond the cues above).
-STAT_NOUNS = ("study", "sample", "client", "patient", "participant", "people", "trainee")
+STAT_NOUNS = ("study", "sample", "client", "patient", "participant", "people", "trainee", "treatment", "independent",
+              "data")
 SOURCE_WORDS = ("source", "sources", "cite", "cited", "citation", "reference", "references", "doi", "author",
                 "authors", "come from", "comes from")
 TASK_FORCE_WORDS = ("division", "divisions", "made up", "members", "who was on", "who were on", "who sat on",

@@ -331,7 +331,7 @@ class Reader:
             thresholds=tuple(limits), missing=tuple(missing), no_verdict=no_verdict, negated=negated,
             metrics=tuple(metrics), ranking=ranking, order=order, stages=tuple(stages),
             # One audience named: its recommendations; both ("practitioners and researchers"): all of them.
-            audience=self._audience(of_kind.get("Audience", []), free),
+            audience=self._audience([m for m in of_kind.get("Audience", []) if not _a_person(m, question)], free),
             excluded=tuple(m.concept for m in excluded),
             sources=tuple(m.concept for m in of_kind.get("Source", [])),
             others=tuple(m.concept for m in mentions if _kind_of(m) in
@@ -633,6 +633,18 @@ def _loosely_same(word: str, defined: str) -> bool:
     shorter, longer = sorted((word, defined), key=len)
     return (len(shorter) >= 5 and shorter in longer) or (len(shorter) >= 6 and shorter[:6] == longer[:6]) or (
         len(shorter) >= 4 and longer.startswith(shorter))
+
+
+def _a_person(mention: Mention, question: str) -> bool:
+    """'the therapist points out ...', 'a therapist who ...': one person in a description, not an audience
+    of the recommendations ('what should therapists do?')."""
+    written = fold(question).split()
+    first = min(mention.positions)
+    advice = ("should", "ought", "must", "need", "needs")
+    advised = (first + 1 < len(written) and written[first + 1] in advice) or (
+        first >= 2 and written[first - 2] in advice)
+    return 0 < first < len(written) and not advised and not written[first].endswith("s") and written[first - 1] in (
+        "the", "a", "an", "your", "their", "my", "his", "her", "our")
 
 
 def _stray(mention: Mention) -> bool:

@@ -125,6 +125,9 @@ def _verdict_pattern(group: Select, check: Check, suffix: str, scoped: bool, lev
 def compose_items(frame: Frame, context: AskContext) -> Composed:
     if frame.no_verdict:
         return compose_unjudged(frame, context)
+    if not frame.editions and any(o.kind == "TherapyFormat" for o in frame.others):
+        # "couples counselling - what works?": the 2002 sheet names no formats; every edition with verdicts.
+        frame = frame.but(editions=tuple(e.iri for e in editions_with(context, "verdicts")), edition_mode="all")
     checks, editions, note = _checks(frame, context)
     missing = _without_verdicts(editions, context)
     if missing:
