@@ -249,6 +249,15 @@ def test_a_format_without_an_edition_reads_every_edition_with_verdicts(answerer)
     assert "TF1-2002" in result.reading and "TF2-2011" in result.reading
 
 
+def test_a_yes_no_on_the_recommendations_needs_one_that_says_it(answerer):
+    assert answerer.ask("Should practitioners replace treatment with a good relationship?").text.startswith(
+        "No: the sheet recommends to practitioners: \"Concurrently")
+    only_therapist = answerer.ask("Should researchers study what the therapist contributes and leave the client aside?")
+    assert only_therapist.text.startswith("No") and "both client and intervener" in only_therapist.text
+    unrelated = answerer.ask("Does the sheet tell practitioners to charge lower fees?")
+    assert not unrelated.text.startswith(("Yes", "No"))
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

@@ -229,6 +229,16 @@ def _common_start(first: str, second: str) -> int:
     return length
 
 
+def loosely_same(word: str, defined: str) -> bool:
+    """The same word in another form: equal, one inside the other (5+ letters: 'defensive' in
+    'nondefensively', 'tending' in 'attending'), or sharing their first six letters ('accepting', 'acceptance')."""
+    if word == defined:
+        return True
+    shorter, longer = sorted((word, defined), key=len)
+    return (len(shorter) >= 5 and shorter in longer) or (len(shorter) >= 6 and shorter[:6] == longer[:6]) or (
+        len(shorter) >= 4 and longer.startswith(shorter))
+
+
 def edit_distance(first: str, second: str) -> int:
     """Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps."""
     rows = [list(range(len(second) + 1))]

@@ -61,7 +61,17 @@ from esrkg.ask.lexicon import (
 )
 from esrkg.ask.rules import decide
 from esrkg.kinds import item_kinds
-from esrkg.linking import STOPWORDS, Concept, LabelIndex, Mention, content_words, edit_distance, fold, words
+from esrkg.linking import (
+    STOPWORDS,
+    Concept,
+    LabelIndex,
+    Mention,
+    content_words,
+    edit_distance,
+    fold,
+    loosely_same,
+    words,
+)
 
 ITEM_KINDS = item_kinds()
 LEADING_PREPOSITIONS = frozenset(["in", "for", "by", "among", "according", "across", "between", "within",
@@ -127,7 +137,7 @@ class Reader:
         'nondefensively', 'accepting' for 'acceptance'), when it clearly beats the others."""
         scored = []
         for entry, defined in self.definition_words:
-            shared = frozenset(t for t in content if any(_loosely_same(t, d) for d in defined))
+            shared = frozenset(t for t in content if any(loosely_same(t, d) for d in defined))
             weight = sum(1 / max(self._loose_count(t), 1) for t in shared)
             scored.append((weight, entry, shared))
         scored.sort(key=lambda s: -s[0])
@@ -139,7 +149,7 @@ class Reader:
 
     def _loose_count(self, word: str) -> int:
         """In how many glossary definitions a word occurs, in a looser form."""
-        return sum(any(_loosely_same(word, d) for d in defined) for _, defined in self.definition_words)
+        return sum(any(loosely_same(word, d) for d in defined) for _, defined in self.definition_words)
 
     def _definition_count(self, word: str) -> int:
         """In how many glossary definitions a word occurs."""
@@ -623,16 +633,6 @@ def _set_apart(mentions: list[Mention], tokens: tuple[str, ...]) -> frozenset[st
         if between & {"versus", "vs", "or", "and", "than", "compared", "against"}:
             apart |= {earlier.concept.iri, later.concept.iri}
     return frozenset(apart)
-
-
-def _loosely_same(word: str, defined: str) -> bool:
-    """The same word in another form: equal, one inside the other (5+ letters: 'defensive' in
-    'nondefensively', 'tending' in 'attending'), or sharing their first six letters ('accepting', 'acceptance')."""
-    if word == defined:
-        return True
-    shorter, longer = sorted((word, defined), key=len)
-    return (len(shorter) >= 5 and shorter in longer) or (len(shorter) >= 6 and shorter[:6] == longer[:6]) or (
-        len(shorter) >= 4 and longer.startswith(shorter))
 
 
 def _a_person(mention: Mention, question: str) -> bool:

@@ -20,7 +20,7 @@ from esrkg.ask.types.base import (
     join,
     named_editions,
 )
-from esrkg.linking import STOPWORDS, content_words, words
+from esrkg.linking import STOPWORDS, content_words, loosely_same, words
 
 # Words of a 'which definitions mention ...' question that are not what it looks for.
 NOT_NEEDLES = frozenset(words(
@@ -176,19 +176,29 @@ def compose_recommendations(frame: Frame, context: AskContext) -> Composed:
     return Composed(CatalogueCall("recommendations", bindings), f"the sheet's recommendations for {who}")
 
 
-def _overlap(frame: Frame, row: Row) -> int:
+def _overlap(frame: Frame, row: Row, loose: bool = False) -> int:
     # Words of the domain ("the relationship findings") say nothing about which recommendation is meant.
     asked = frozenset(w for w in frame.words if w not in RECOMMENDATION_WORDS and w not in DOMAIN_WORDS)
-    return len(asked & content_words(str(row["text"]) + " " + str(row.get("preamble", ""))))
+    said = content_words(str(row["text"]) + " " + str(row.get("preamble", "")))
+    if not loose:
+        return len(asked & said)
+    # A claim to check, loosely: "contributes" is the recommendation's "contributions" (a list is narrowed
+    # by exact words only: "addressed to researchers" names no recommendation).
+    return sum(any(loosely_same(w, s) for s in said) for w in asked)
 
 
 def word_recommendations(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
-    scored = sorted(rows, key=lambda r: -_overlap(frame, r))
-    best = [r for r in scored if _overlap(frame, r) and _overlap(frame, r) == _overlap(frame, scored[0])]
+    loose = frame.polar
+    scored = sorted(rows, key=lambda r: -_overlap(frame, r, loose))
+    best = [r for r in scored if _overlap(frame, r, loose) and _overlap(frame, r, loose) == _overlap(frame, scored[0],
+                                                                                                   loose)]
     chosen = best or rows
     # The label is the graph's short title; the sheet's words are in the text field.
     answers = [answer(r.get("label", r["text"]), iri=r["recommendation"], text=r["text"], audience=r["audienceLabel"],
                       position=r["position"]) for r in chosen]
+    if frame.polar and not best and not _instead(frame, rows):
+        return Worded("The graph records nothing to decide this: no recommendation of the sheet says it. "
+                      + " ".join(f"({r['position']}) {r['text']}" for r in rows), answers)
     if frame.polar:
         return Worded(_polar_recommendation(frame, chosen, rows), answers)
     grouped: dict[str, list[str]] = {}
@@ -199,20 +209,26 @@ def word_recommendations(frame: Frame, rows: list[Row], composed: Composed) -> W
     return Worded(" ".join(f"For {audience}: {' '.join(texts)}" for audience, texts in grouped.items()), answers)
 
 
+def _instead(frame: Frame, rows: list[Row]) -> bool:
+    """'Can a good relationship replace treatment?': the sheet says to do both, concurrently."""
+    return any(w.startswith(("replac", "instead", "substitut", "alone", "rather")) for w in frame.words) and any(
+        "concurrently" in str(r["text"]).lower() for r in rows)
+
+
 def _polar_recommendation(frame: Frame, chosen: list[Row], rows: list[Row]) -> str:
     """Yes when the best-matching recommendation says to do it; No when it says to avoid it, or
     says 'both' where the question says 'only'."""
     best = chosen[0]
+    if _instead(frame, rows):
+        best = next(r for r in rows if "concurrently" in str(r["text"]).lower())
     words_ = str(best["text"])
     avoid_part, _, rest = words_.partition(" and ")
     asked = frozenset(frame.words)
     says_avoid = words_.lower().startswith("avoid")
-    only = bool(asked & {"only", "just", "solely", "exclusively"})
+    only = bool(asked & {"only", "just", "solely", "exclusively", "aside", "ignore", "ignoring", "neglect",
+                         "neglecting", "exclude", "excluding", "instead"})
     matches_avoided = says_avoid and len(asked & content_words(avoid_part)) > len(asked & content_words(rest))
-    # "Can a good relationship replace treatment?": the sheet says to do both, concurrently.
-    instead = any(w.startswith(("replac", "instead", "substitut", "alone", "rather")) for w in asked) and any(
-        "concurrently" in str(r["text"]).lower() for r in rows)
-    no = (only and "both" in words_.lower()) or matches_avoided or instead
+    no = (only and "both" in words_.lower()) or matches_avoided or _instead(frame, rows)
     return f"{'No' if no else 'Yes'}: the sheet recommends to {best['audienceLabel']}: \"{best['text']}\""
 
 
