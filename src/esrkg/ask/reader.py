@@ -315,6 +315,8 @@ class Reader:
         cues = {group.split(":", 1)[1] for group in scanned if group.startswith("intent:")}
         if re.match(r"\s*where\b.*\b(from|come from|comes from)\s*$", fold(question)):
             cues.add("source")  # "where is the adult alliance r of .278 from?"
+        if re.search(r"\bwhat (does|do) (it|that|this) mean\b", fold(question)):
+            cues.discard("tailor")  # "what does it mean for a client to be resistant?" asks a definition
         if re.match(r"\s*what (does|do|did|is) .+ (refer|refers|referring) to\b", fold(question)):
             cues.add("define")  # "what does functional impairment refer to?" asks its meaning, not its mentions
             cues.discard("mention")
