@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
-from esrkg.ask.context import AskContext, GlossaryEntry
+from esrkg.ask.context import AskContext
 from esrkg.ask.cues import (
     FreeWords,
     asks_term,
@@ -23,6 +23,7 @@ from esrkg.ask.cues import (
     spelled_numbers,
     thresholds,
 )
+from esrkg.ask.descriptions import DescriptionMatcher
 from esrkg.ask.frame import DEFINITION_NOTE, EditionMode, Frame, LevelConstraint, LevelCue, Order, Ranking, Threshold
 from esrkg.ask.lexicon import (
     ABSENT_VERDICT_WORDS,
@@ -67,9 +68,7 @@ from esrkg.linking import (
     LabelIndex,
     Mention,
     content_words,
-    edit_distance,
     fold,
-    loosely_same,
     words,
 )
 
@@ -103,57 +102,9 @@ class Reader:
     def __init__(self, context: AskContext, index: LabelIndex) -> None:
         self.context = context
         self.index = index
-        self.definition_words = [(entry, content_words(entry.definition)) for entry in context.glossary]
+        self.descriptions = DescriptionMatcher(context.glossary, index.cue_words)
 
     # --- entity linking -------------------------------------------------------------------
-
-    def _by_definition(self, free: FreeWords, asks_term: bool = False) -> tuple[GlossaryEntry | None, frozenset[str]]:
-        """The glossary term a question describes by its definition's words ('easily provoked by...').
-
-        A definition matches when the question uses half of its words, or when most of the question's
-        own content words (those that are not cue or domain words) are rare words of that definition
-        ('defined as a self-definitional style'); a word one edit from a definition's word counts."""
-        asked = frozenset(t for t in free.tokens if t not in STOPWORDS)
-        content = frozenset(t for t in asked if t not in self.index.cue_words and t not in DOMAIN_WORDS)
-        best: tuple[float, GlossaryEntry | None, frozenset[str]] = (0.0, None, frozenset())
-        for entry, defined in self.definition_words:
-            shared = frozenset(t for t in asked if t in defined or (
-                len(t) >= 6 and any(len(d) >= 6 and edit_distance(t, d) <= 1 for d in defined)))
-            covered = shared & content
-            rare = [t for t in covered if self._definition_count(t) <= 2]
-            score = len(shared) / max(len(defined), 1)
-            coverage = len(covered) / len(content) if content else 0.0
-            if len(shared) >= 3 and score >= 0.5 and score > best[0]:
-                best = (score, entry, shared)
-            elif len(rare) >= 2 and coverage >= 0.6 and coverage > best[0]:
-                best = (coverage, entry, shared)
-        if best[1] is None and asks_term:
-            return self._described(content)
-        return best[1], best[2]
-
-    def _described(self, content: frozenset[str]) -> tuple[GlossaryEntry | None, frozenset[str]]:
-        """'What's the term for whatever keeps members coming back to a therapy group?': asked for a term,
-        the definition sharing the rarest words with the description, in looser forms ('defensive' for
-        'nondefensively', 'accepting' for 'acceptance'), when it clearly beats the others."""
-        scored = []
-        for entry, defined in self.definition_words:
-            shared = frozenset(t for t in content if any(loosely_same(t, d) for d in defined))
-            weight = sum(1 / max(self._loose_count(t), 1) for t in shared)
-            scored.append((weight, entry, shared))
-        scored.sort(key=lambda s: -s[0])
-        top, second = scored[0][0], scored[1][0] if len(scored) > 1 else 0.0
-        # One shared word wins only alone; several must clearly beat the next definition.
-        if top < 1 or top < 1.2 * second or (len(scored[0][2]) < 2 and second > 0):
-            return None, frozenset()
-        return scored[0][1], scored[0][2]
-
-    def _loose_count(self, word: str) -> int:
-        """In how many glossary definitions a word occurs, in a looser form."""
-        return sum(any(loosely_same(word, d) for d in defined) for _, defined in self.definition_words)
-
-    def _definition_count(self, word: str) -> int:
-        """In how many glossary definitions a word occurs."""
-        return sum(word in defined for _, defined in self.definition_words)
 
     def _in_context(self, mentions: tuple[Mention, ...], free: FreeWords, tokens: tuple[str, ...]) -> \
             tuple[list[Mention], FreeWords]:
@@ -212,7 +163,7 @@ class Reader:
         if all(_stray(m) for m in items):
             without_strays = FreeWords(tuple(sorted([*free.items, *((p, linked.tokens[p]) for m in items
                                                                    for p in m.positions)])))
-            entry, shared = self._by_definition(without_strays, asks_term(question))
+            entry, shared = self.descriptions.match(without_strays.tokens, asks_term(question))
             if entry is not None:
                 definition_term = Concept(entry.iri, self.context.items[entry.iri].kind
                                           if entry.iri in self.context.items else "GlossaryTerm", entry.label)
