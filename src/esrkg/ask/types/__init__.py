@@ -8,7 +8,8 @@ that answer the same claim as a list.
 from esrkg.ask.frame import Frame
 from esrkg.ask.types.base import QuestionType
 from esrkg.ask.types.changes import ESTIMATE_CHANGES
-from esrkg.ask.types.estimates import COMPARISON, ESTIMATE_CHECK, ESTIMATES, RANKING, STATISTIC
+from esrkg.ask.types.comparisons import COMPARISON
+from esrkg.ask.types.estimates import ESTIMATE_CHECK, ESTIMATES, RANKING, STATISTIC
 from esrkg.ask.types.sheet import (
     COMPONENTS,
     DEFINITION,

@@ -7,7 +7,8 @@ from esrkg.ask.context import AskContext
 from esrkg.ask.frame import Frame
 from esrkg.ask.result import answer
 from esrkg.ask.types.base import Composed, QuestionType, Row, Worded, bind_metrics, editions_with, join, named_editions
-from esrkg.ask.types.estimates import _base, comparable_pairs
+from esrkg.ask.types.comparisons import comparable_pairs
+from esrkg.ask.types.estimates import estimates_select
 from esrkg.ask.types.wording import figure
 
 PART_NAMES = {"element": "relationship elements", "adaptation": "ways of customizing therapy",
@@ -22,7 +23,7 @@ def compose_estimate_changes(frame: Frame, context: AskContext) -> Composed:
         # "Which effect sizes went down in 2018?": against the edition before it.
         editions = with_estimates[with_estimates.index(named[0]) - 1:with_estimates.index(named[0]) + 1]
     scoped = frame.but(editions=tuple(e.iri for e in editions), edition_mode="named")
-    select, _ = _base(scoped, context, ("effect", "ci", "k", "n", "direction"))
+    select, _ = estimates_select(scoped, context, ("effect", "ci", "k", "n", "direction"))
     if frame.metrics:
         bind_metrics(select, frame.metrics)
     select.where("?estimate esr:estimand ?estimand .")
