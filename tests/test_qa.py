@@ -258,6 +258,27 @@ def test_a_yes_no_on_the_recommendations_needs_one_that_says_it(answerer):
     assert not unrelated.text.startswith(("Yes", "No"))
 
 
+def test_answers_do_not_depend_on_the_stores_row_order():
+    """rdflib's row order follows Python's string hashing, which changes between processes: the same
+    question must get the same answer under any hash seed (it once gave Yes in one run, No in the next)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.ask_checks import DEV_SETS, load
+
+    questions = ["Was the 2018 alliance-outcome correlation weaker for children and adolescents than for adults?",
+                 *[e["question"] for name in DEV_SETS for e in load(name)][::9]]
+    script = ("import json, sys\nfrom esrkg.graph import load_graph\nfrom esrkg.qa import QuestionAnswerer\n"
+              "qa = QuestionAnswerer(load_graph())\n"
+              "print(json.dumps([qa.ask(q).text for q in json.load(sys.stdin)]))")
+    outputs = {subprocess.run([sys.executable, "-c", script], input=json.dumps(questions), capture_output=True,
+                              text=True, check=True, timeout=300, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+               for seed in ("1", "2", "3")}
+    assert len(outputs) == 1
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

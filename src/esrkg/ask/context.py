@@ -180,6 +180,9 @@ def build_context(source: Source) -> AskContext:
     label_rows = [{key: str(row[key]) for key in ("node", "kind", "name", "label")}
                   for row in queries.rows(source, "labels")]
     label_rows += _source_names(queries.rows(source, "ask_sources"))
+    # Sorted here: a store's row order can change between runs (rdflib's follows Python's string hashing),
+    # and the reader must read a question the same way every time.
+    label_rows.sort(key=lambda r: (r["node"], r["name"], r["kind"]))
     editions: dict[str, dict[str, Any]] = {}
     for row in queries.rows(source, "ask_editions"):
         entry = editions.setdefault(str(row["edition"]), {
@@ -211,7 +214,7 @@ def build_context(source: Source) -> AskContext:
         editions=tuple(EditionInfo(**{**e, "levels": tuple(e["levels"])})
                        for e in sorted(editions.values(), key=lambda e: e["position"])),
         items={iri: ItemInfo(**{**i, **{key: tuple(sorted(i[key])) for key in _ITEM_SETS}})
-               for iri, i in items.items()},
+               for iri, i in sorted(items.items())},
         glossary=tuple(GlossaryEntry(str(r["term"]), str(r["label"]), str(r["glossaryLabel"]), str(r["definition"]))
                        for r in queries.rows(source, "glossary")),
         stages={s: tuple(sorted(v, key=lambda x: x.position)) for s, v in stages.items()},
