@@ -279,6 +279,13 @@ def test_answers_do_not_depend_on_the_stores_row_order():
     assert len(outputs) == 1
 
 
+def test_an_item_named_in_other_words_and_asked_what_it_is_called(answerer):
+    called = answerer.ask("a therapist who is authentic with clients: what's that called?")
+    assert [a["label"] for a in called.answers] == ["Congruence/genuineness"]
+    assert answerer.ask("how good is the evidence for progress monitoring?").answers[0]["label"] == \
+        "Collecting client feedback"
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

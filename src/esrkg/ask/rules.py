@@ -71,6 +71,9 @@ ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
     # "What's the term for whatever keeps members coming back to a group?": the term described.
     ("mentions", lambda f, c, w, q: _by_definition(f) and asks_term(f.question) and not f.statistics and not f.levels
      and not f.polar),
+    # "therapist being authentic with you - what's that called?": the item named by a search term, and what it is.
+    ("definition", lambda f, c, w, q: asks_term(f.question) and len(f.items) == 1 and not _by_definition(f)
+     and not f.levels and not f.statistics and not f.polar and not f.editions),
     ("mentions", lambda f, c, w, q: not (_by_definition(f) and bool(f.statistics or f.metrics)) and (
         ("mention" in c and ("glossary" in c or "define" in c or bool(q)))
         or (_by_definition(f) and w.has(TERM_WORDS)))),
