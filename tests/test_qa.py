@@ -286,6 +286,13 @@ def test_an_item_named_in_other_words_and_asked_what_it_is_called(answerer):
         "Collecting client feedback"
 
 
+def test_researchers_named_in_other_words_get_their_recommendations(answerer):
+    for question in ("What is the research agenda for investigators of the therapy relationship?",
+                     "advice for people doing research on the alliance"):
+        result = answerer.ask(question)
+        assert result.template == "recommendations" and {a["audience"] for a in result.answers} == {"researchers"}
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

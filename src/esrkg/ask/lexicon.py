@@ -25,7 +25,7 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
     "recommend": ("recommend", "recommends", "recommended", "recommendation", "recommendations",
                   "advise", "advises", "advice", "guidance", "tell practitioners",
                   "tell researchers", "urge", "endorse", "endorses", "endorsed", "call for", "calls for",
-                  "suggest", "suggests", "propose", "proposes"),
+                  "suggest", "suggests", "propose", "proposes", "agenda", "to do list", "action points"),
     "source": ("source", "sources", "cite", "cited", "citation", "citations", "reference", "references", "doi",
                "who wrote", "who did", "who reported", "who published", "who developed", "who proposed", "authors",
                "author", "wrote", "published", "publication", "article", "journal", "come from", "comes from",

@@ -591,6 +591,10 @@ def _set_apart(mentions: list[Mention], tokens: tuple[str, ...]) -> frozenset[st
     return frozenset(apart)
 
 
+PERSON_NOUNS = frozenset(("therapist", "clinician", "practitioner", "researcher", "scientist", "investigator",
+                          "counselor", "counsellor", "psychologist"))
+
+
 def _a_person(mention: Mention, question: str) -> bool:
     """'the therapist points out ...', 'a therapist who ...': one person in a description, not an audience
     of the recommendations ('what should therapists do?')."""
@@ -599,7 +603,7 @@ def _a_person(mention: Mention, question: str) -> bool:
     advice = ("should", "ought", "must", "need", "needs")
     advised = (first + 1 < len(written) and written[first + 1] in advice) or (
         first >= 2 and written[first - 2] in advice)
-    return 0 < first < len(written) and not advised and not written[first].endswith("s") and written[first - 1] in (
+    return 0 < first < len(written) and not advised and written[first] in PERSON_NOUNS and written[first - 1] in (
         "the", "a", "an", "your", "their", "my", "his", "her", "our")
 
 
