@@ -293,6 +293,31 @@ def test_researchers_named_in_other_words_get_their_recommendations(answerer):
         assert result.template == "recommendations" and {a["audience"] for a in result.answers} == {"researchers"}
 
 
+def test_a_yes_no_question_after_a_statement_or_a_dash_is_yes_no(answerer):
+    after_statement = answerer.ask("The 2011 review gives an odds ratio of .59 for dropout. Does that mean "
+                                   "accommodating preferences cut dropout?")
+    assert after_statement.text.startswith("Yes")
+    after_dash = answerer.ask("For clients of other ethnicities - did the 2002 sheet say tailoring to ethnicity works?")
+    assert after_dash.text.startswith("No")
+    assert answerer.ask("empathy was demonstrably effective in 2011, yes?").text.startswith("Yes")
+
+
+def test_a_claim_about_an_edition_without_per_item_verdicts_is_not_decided_by_another(answerer):
+    result = answerer.ask("Empathy was demonstrably effective in 2011 - did the 2018 task force keep it there?")
+    assert result.answers == () and "not recorded" in result.text and not result.text.startswith(("Yes", "No"))
+    assert "TF2-2011 Empathy: Demonstrably effective" in result.text  # shown as the closest fact
+
+
+def test_a_statistic_of_an_adaptation_asked_with_client_words_is_a_statistic(answerer):
+    result = answerer.ask("how big is the effect of matching directiveness for clients who resist? latest numbers")
+    assert result.template == "statistic" and "d = .79" in result.text
+
+
+def test_a_broader_items_estimate_answers_for_a_narrower_item(answerer):
+    result = answerer.ask("how many studies did the 2018 review of self-disclosure include?")
+    assert "k = 21" in result.text and "broader item Self-disclosure and immediacy" in result.reading
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

@@ -37,7 +37,8 @@ class DescriptionMatcher:
             elif len(rare) >= 2 and coverage >= 0.6 and coverage > best[0]:
                 best = (coverage, entry, shared)
         if best[1] is None and asks_term:
-            return self._described(content)
+            # Asked for a term, every word of the description counts ("adjusts", "attends" are cue words too).
+            return self._described(frozenset(t for t in asked if t not in DOMAIN_WORDS))
         return best[1], best[2]
 
     def _described(self, content: frozenset[str]) -> tuple[GlossaryEntry | None, frozenset[str]]:

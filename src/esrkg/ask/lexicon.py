@@ -35,7 +35,8 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
                "responding to", "responding", "responds",
                "addresses", "meant to fit", "meant for", "fit", "fits", "built around", "aimed at", "targets",
                "match", "matched to", "match to", "adapted for", "adapted to", "adapt to",
-               "for a client", "for clients", "client who", "clients who", "client with", "clients with"),
+               "for a client", "for clients", "client who", "clients who", "client with", "clients with",
+               "adjust", "should i adjust", "should i change", "how should i adapt"),
     "component": ("component", "components", "consist", "consists", "consist of", "made up", "made of",
                   "composed of", "comprised of", "comprises", "ingredients", "building blocks",
                   "makes up", "make up", "measured", "part of the alliance"),
@@ -65,7 +66,8 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
     # ... and words that ask whether or how well something works, without naming a statistic.
     "evidence": ("evidence", "effective", "effectiveness", "works", "work", "supported", "support", "proven",
                  "list", "find", "found", "get", "got", "give", "gave", "improve outcomes", "improves outcomes",
-                 "improve outcome", "helpful", "help"),
+                 "improve outcome", "helpful", "help", "matter", "matters", "make a difference",
+                 "makes a difference"),
     "about": ("tell me about", "what is known about", "what do we know about", "overview of", "summary of",
               "summarize", "summarise", "everything about"),
 }
@@ -223,7 +225,9 @@ Part = Literal["element", "adaptation", "characteristic"]
 PART_CUES: dict[Part, tuple[str, ...]] = {
     "element": ("element", "elements", "relationship element", "therapist contributions", "contributions",
                 "therapist brings", "therapists bring", "therapist contributes", "therapists contribute",
-                "brings to the relationship", "bring to the relationship",
+                "brings to the relationship", "bring to the relationship", "relationship factors",
+                "relationship factor", "relational factors", "relationship qualities", "do in the relationship",
+                "bring to therapy", "brings to therapy",
                 "what works in general", "works in general", "in general", "what works", "therapy relationships",
                 "therapeutic relationships"),
     "adaptation": ("adaptation", "adaptations", "adaption", "adaptions", "customization", "customizations",
@@ -231,7 +235,8 @@ PART_CUES: dict[Part, tuple[str, ...]] = {
                    "tailoring", "fitting therapy", "means of adaptation", "tailor therapy", "tailoring therapy",
                    "tailoring treatment", "adapting therapy", "adapted", "customise", "fitting treatment",
                    "ways of fitting", "fit treatment", "fit therapy", "individualizing", "individualising",
-                   "personalizing", "personalising", "adapting treatment", "adjusting therapy", "adjusting treatment"),
+                   "personalizing", "personalising", "adapting treatment", "adjusting therapy", "adjusting treatment",
+                   "way of adapt", "ways of adapt", "adapt therapy", "adapt the therapy"),
     "characteristic": ("client characteristics", "characteristics", "characteristic", "traits"),
 }
 COUNTABLE = ("element", "elements", "adaptation", "adaptations", "item", "items", "characteristic",
@@ -253,7 +258,8 @@ where when was were is are be been did do does has have had get got the a an of 
 from at as it its this that these those there their they them we you i me my our your one two three all any
 each every both either some only just also still yet again according per about into within based rests rest
 resting rested behind total overall pooled weighted mean average should ought reviewed writing lecture class seminar
-thousand hundred anything something stuff lead leads led resulted told look looking
+thousand hundred anything something stuff lead leads led resulted told look looking whether really
+feel feels actually
 students student teaching teach please pls thanks me im m my need want looking know quick question so ok
 """.split())  # noqa: SIM905 (a word list reads best as text)
 
@@ -279,6 +285,12 @@ ABSENT_VERDICT_WORDS = ("verdict", "verdicts", "rating", "ratings", "rated", "ju
 EVERY_ESTIMATE = ("all estimates", "all the estimates", "every estimate", "each estimate", "all effect sizes",
                   "all the effect sizes", "every effect size", "all figures", "all the figures", "all numbers",
                   "all the numbers", "list all", "list every")
+# Words for dropping out of therapy, and for fewer or more of it: claims an odds ratio's direction decides.
+DROPOUT_WORDS = ("dropout", "dropouts", "drop out", "dropped out", "drops out", "dropping out", "termination",
+                 "terminations", "terminate", "terminating", "quit", "quitting", "premature", "prematurely",
+                 "attrition")
+FEWER = ("fewer", "less", "lower", "reduce", "reduces", "reduced", "reduction", "decrease", "decreased", "prevent")
+MORE = ("more", "higher", "increase", "increases", "increased", "raise", "raises")
 # Items an edition reviewed first ("new in 2018", "first appeared in 2011").
 NEW_WORDS = ("new", "newly", "first appeared", "first appear", "first reviewed", "showed up", "show up", "added",
              "introduced", "first time", "for the first time", "debuted")

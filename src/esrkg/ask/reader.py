@@ -213,7 +213,9 @@ class Reader:
         levels = self._levels(of_kind.get("EvidenceLevel", []), free, insufficient, negations, edition_positions,
                               editions, edition_mode, bool(limits), estimate_editions, tokens)
         # "a means of adaptation" does not ask what something means.
-        scanned = free.without(("means of adaptation", "means of adapting", "by means of")).scan({
+        # ("I've got a client who ..." gets nothing.)
+        scanned = free.without(("means of adaptation", "means of adapting", "by means of", "ve got", "have got",
+                                "has got")).scan({
             **{f"intent:{k}": v for k, v in INTENT_CUES.items()},
             **{f"statistic:{k}": v for k, v in STATISTIC_CUES.items()}})
         for group, hits in list(scanned.items()):
@@ -316,13 +318,16 @@ class Reader:
 
     def _related_instead(self, frame: Frame) -> Frame:
         """'the 2018 expectations meta-analysis': when an item has no estimate in the editions named and
-        an item related to it (skos:related) has, the question is about that one; the reading says so."""
+        an item related to it (skos:related) or broader than it has ('self-disclosure' in 2018: its estimate is
+        on self-disclosure and immediacy), the question is about that one; the reading says so."""
         if frame.asks not in ESTIMATE_ASKS or not frame.editions or not frame.items:
             return frame
         items, notes, continuations = [], list(frame.notes), []
         for item in frame.items:
             info = self.context.items.get(item.iri)
-            related = [self.context.items[r] for r in (info.related if info else ()) if r in self.context.items]
+            broader = [r for r in (info.within if info else ()) if r != item.iri]
+            related = [self.context.items[r] for r in (*(info.related if info else ()), *broader)
+                       if r in self.context.items]
             reported = self._reported_in(item.iri) & set(frame.editions)
             lacking = set(frame.editions) - reported
             substitute = next((r for r in related if self._reported_in(r.iri) & lacking), None)
@@ -335,8 +340,9 @@ class Reader:
             items.append(Concept(substitute.iri, substitute.kind, substitute.label))
             if reported:
                 continuations.append(substitute.iri)  # the same question, carried on by the related item
+            how = "broader" if substitute.iri in broader else "related"
             notes.append(f"{item.label} has no estimate in {'one of the editions' if reported else 'the edition'}"
-                         f" named; its related item {substitute.label} has")
+                         f" named; its {how} item {substitute.label} has")
         return frame.but(items=tuple(dict.fromkeys(items)), notes=tuple(notes), continuations=tuple(continuations))
 
     def _audience(self, mentions: list[Mention], free: FreeWords) -> Concept | None:
@@ -435,6 +441,9 @@ class Reader:
             found.append((mention.start, level_cue(mention.concept.label, mention.name), mention.concept.iri))
         cue_of = {phrase: cue for cue, phrases in LEVEL_CUES.items() for phrase in phrases}
         for position, phrase in free.find(cue_of):  # one scan: the longest phrase wins ("not yet proven")
+            if phrase in ("work", "works") and 0 < position <= len(tokens) and tokens[position - 1] in (
+                    "the", "of", "this", "our", "my", "your", "their", "at", "group", "couple", "family"):
+                continue  # "part of the work", "group work": the noun, not "what works"
             if not any(abs(position - p) <= 2 for p, _, _ in found):
                 found.append((position, LEVEL_OF[cue_of[phrase]], None))  # type: ignore[arg-type]
         merged: list[tuple[int, LevelCue, str | None]] = []
@@ -621,15 +630,16 @@ def _then_asks_what(question: str) -> bool:
 def _is_polar(question: str) -> bool:
     """A yes/no question: it starts with an auxiliary verb, perhaps after a phrase and a comma or colon
     ("In 2011, was ...", "Attachment style: did ...")."""
-    for clause in (question, *re.split(r"[,:;]", question)[1:]):
+    # Each sentence and clause ("Swift et al. report .59. Does that mean ...?", "With X - did the sheet ...?").
+    for clause in (question, *re.split(r"[,:;.?!]|\s[-–—]\s", question)[1:]):
         written = fold(clause).split()
         if written and written[0] in POLAR_STARTS:
             return True
     # A claim to check: '"... listed positive regard among ..." Is that right?', "true or false - ...".
     folded = fold(question).strip()
-    if re.search(r"\b(is (that|this|it) (right|correct|true|accurate|so)|correct|true|right|accurate|true or false|"
-                 r"am i right|yes or no)$", folded) or re.match(r"(true or false|is it true that|verify|check)\b",
-                                                               folded):
+    claim_end = (r"\b(is (that|this|it) (right|correct|true|accurate|so)|correct|true|right|accurate|true or false|"
+                 r"am i right|yes or no|yes|isn t it|doesn t it|didn t it)$")
+    if re.search(claim_end, folded) or re.match(r"(true or false|is it true that|verify|check)\b", folded):
         return True
     # "In 2011 was empathy ...?", "According to the sheet, is ...": a leading phrase, then the auxiliary.
     written = folded.split()

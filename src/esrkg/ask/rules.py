@@ -12,6 +12,7 @@ from esrkg.ask.cues import FreeWords, asks_term
 from esrkg.ask.frame import DEFINITION_NOTE, Asks, Frame
 from esrkg.ask.lexicon import (
     COUNTABLE,
+    DROPOUT_WORDS,
     EVERY_ESTIMATE,
     LIST_WORDS,
     NEW_WORDS,
@@ -83,6 +84,8 @@ ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
     # "Which elements show a weaker correlation in 2018 than in 2011?", "adaptations whose d went up".
     ("estimate_changes", lambda f, c, w, q: not f.items and not f.polar and not f.thresholds and f.ranking is None
      and bool(f.statistics or f.metrics) and (f.direction is not None or "change" in c)),
+    # "Do clients who get the therapy they asked for drop out less?": the odds ratio decides, not a comparison.
+    ("statistic", lambda f, c, w, q: f.polar and bool(f.items) and not f.levels and w.has(DROPOUT_WORDS)),
     # "Which pooled more studies, empathy or positive regard?": counts compare across estimands.
     ("comparison", lambda f, c, w, q: len(f.items) > 1 and bool(_stats(f)) and _stats(f) <= {"k", "n"}
      and not f.thresholds and ("compare" in c or w.has(("more", "fewer", "most", "fewest")))),
@@ -100,7 +103,7 @@ ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
      or (bool(f.sources) and not f.items and _stats(f) == {"doi"})),
     # "Which divisions made up the third task force?"
     ("task_forces", lambda f, c, w, q: not f.items and not f.levels and not f.statistics and not f.part
-     and w.has(TASK_FORCE_WORDS)),
+     and w.has(TASK_FORCE_WORDS) and "recommend" not in c),
     # "For the customizations the sheet calls promising, what effect sizes did 2018 report?"
     ("estimates", lambda f, c, w, q: bool(f.levels) and not f.items and not f.polar and bool(
         _stats(f) or f.metrics or "effect" in f.statistics) and f.ranking is None and not f.thresholds),
@@ -131,15 +134,17 @@ ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
     ("format_elements", lambda f, c, w, q: any(o.kind == "TherapyFormat" for o in f.others) and not f.items
      and not f.levels and not f.statistics and w.has(("apply", "applies", "element", "elements"))),
     ("recommendations", lambda f, c, w, q: "recommend" in c or (f.audience is not None and (
-        _asks_advice(f) or (not f.items and f.part is None and not f.statistics)))
+        _asks_advice(f) or (not f.items and f.part is None and not f.statistics and (f.polar or not f.levels))))
      # "what should research methodologies be able to analyse?"
      or (_asks_advice(f) and not f.items and not f.levels and not f.statistics and not f.part)),
     ("tailoring", lambda f, c, w, q: "tailor" in c and (bool(f.items) or f.part is not None)
      and not f.polar and not f.levels and not (_claims_level(f, c) and not w.has(("level of",)))
+     and not (f.statistics and (f.editions or f.metrics or _stats(f)))
      and "evidence" not in c),
     ("components", lambda f, c, w, q: ("component" in c or any(o.kind == "AllianceComponent" for o in f.others))
      and not f.statistics and not f.metrics),
-    ("relations", lambda f, c, w, q: "relate" in c and bool(f.items) and not f.metrics),
+    ("relations", lambda f, c, w, q: "relate" in c and bool(f.items) and not f.metrics
+     and not (f.statistics and f.editions)),
     ("glossary", lambda f, c, w, q: "glossary" in c and not f.items),
     ("estimates", lambda f, c, w, q: bool(f.thresholds) and not (f.levels and not f.items)),
     # ("did preferences mean more dropouts?": "mean" is a verb of a claim about an estimate)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from esrkg.ask.context import AskContext, EditionInfo
 from esrkg.ask.cues import FreeWords
 from esrkg.ask.frame import STATISTIC_NAMES, Frame, Threshold
-from esrkg.ask.lexicon import EVERY_ESTIMATE, SIGNIFICANCE_LEVEL
+from esrkg.ask.lexicon import DROPOUT_WORDS, EVERY_ESTIMATE, FEWER, MORE, SIGNIFICANCE_LEVEL
 from esrkg.ask.result import Answer, answer
 from esrkg.ask.sparql_builder import Select, iri, number, text
 from esrkg.ask.types.base import (
@@ -362,11 +362,7 @@ RANKING = QuestionType(
 )
 
 
-# Words for dropping out of therapy, and for fewer or more of it: claims an odds ratio's direction decides.
-DROPOUT = frozenset(words("dropout dropouts drop termination terminations terminate terminating quit quitting "
-                          "premature prematurely attrition"))
-FEWER_WORDS = frozenset(words("fewer less lower reduce reduces reduced reduction decrease decreased prevent"))
-MORE_WORDS = frozenset(words("more higher increase increases increased raise raises"))
+FEWER_WORDS, MORE_WORDS = (frozenset(words(" ".join(group))) for group in (FEWER, MORE))
 
 
 # --- yes/no about an estimate: significant? negative? above a threshold? ------------------------------
@@ -374,9 +370,9 @@ MORE_WORDS = frozenset(words("more higher increase increases increased raise rai
 def compose_estimate_check(frame: Frame, context: AskContext) -> Composed:
     select, note = estimates_select(frame, context, ("effect", "p", "ci", "direction"))
     dropout = _dropout_claim(frame)
-    claim = join([t.describe() for t in frame.thresholds]) or (
-        "statistical significance" if "p" in frame.statistics else
-        f"{dropout} dropouts with the adaptation (odds ratios read by their direction)" if dropout else "the claim")
+    claim = (f"{dropout} dropouts with the adaptation (odds ratios read by their direction)" if dropout else
+             join([t.describe() for t in frame.thresholds]) or (
+                 "statistical significance" if "p" in frame.statistics else "the claim"))
     return Composed(select, f"whether the estimates of {described_subject(frame)} {note} show {claim}".strip(),
                     facts={"asked": ("effect", "p", "ci")})
 
@@ -409,7 +405,7 @@ def _passes(limit: Threshold, row: Row) -> bool | None:
 
 def _dropout_claim(frame: Frame) -> str | None:
     """'does it point to fewer early terminations?': the claim is fewer (or more) dropouts."""
-    if not frame.words & DROPOUT:
+    if not FreeWords(tuple(enumerate(words(frame.question)))).has(DROPOUT_WORDS):
         return None
     return "fewer" if frame.words & FEWER_WORDS else "more" if frame.words & MORE_WORDS else None
 
@@ -428,8 +424,10 @@ def word_estimate_check(frame: Frame, rows: list[Row], composed: Composed) -> Wo
         rows = [r for r in rows if any(w in words(str(r.get("estimates", ""))) for w in distinct)] or rows
     decisions: list[bool] = []
     claim = _dropout_claim(frame)
+    if claim:
+        rows = [r for r in rows if r.get("event")] or rows  # the dropout estimates decide; show those
     for row in rows:
-        if claim and not frame.thresholds and row.get("event"):
+        if claim and row.get("event"):  # "since it's above 1, does that mean more dropped out?": the OR decides
             favours = _favours_adaptation(row)
             if favours is not None:
                 decisions.append(favours if claim == "fewer" else not favours)

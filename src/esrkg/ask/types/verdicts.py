@@ -380,6 +380,15 @@ def compose_level_check(frame: Frame, context: AskContext) -> Composed:
     composed = compose_level(frame, context)
     named = named_editions(frame, context)
     judged = named or editions_with(context, "verdicts")
+    lacking = [e for e in named if not e.has_verdicts]
+    if lacking and (frame.edition_mode == "both" or max(named, key=lambda e: e.position) in lacking):
+        # "Empathy was demonstrably effective in 2011 - did 2018 keep it?": 2018 gave no per-item verdicts, so
+        # the claim about 2018 cannot be checked; the 2011 verdict is shown as the closest fact, never as the answer.
+        known = [e for e in named if e.has_verdicts]
+        closest = _verdicts_select(frame, known) if known else _totals_select(lacking)
+        return Composed(None, "whether " + composed.reading + " is at the level named",
+                        _without_verdicts(lacking, context) + " The claim cannot be checked for "
+                        + " and ".join(e.id for e in lacking) + ".", closest, facts={"editions": judged})
     # No verdict where the editions asked about have verdicts: the claim does not hold ("Does the 2002
     # sheet list the real relationship as an element?" -> No).
     missing = composed.missing or (f"No: the graph records no verdict of {' or '.join(e.id for e in judged)} on "
