@@ -268,7 +268,8 @@ STAT_NOUNS = ("study", "sample", "client", "patient", "participant", "people", "
               "data")
 SOURCE_WORDS = ("source", "sources", "cite", "cited", "citation", "reference", "references", "doi", "author",
                 "authors", "come from", "comes from")
-TASK_FORCE_WORDS = ("division", "divisions", "made up", "members", "who was on", "who were on", "who sat on",
+TASK_FORCE_WORDS = ("division", "divisions", "made up", "members of the", "task force members", "its members",
+                    "who was on", "who were on", "who sat on",
                     "who formed", "which task forces", "what task forces", "name of the task force")
 TERM_WORDS = ("which term", "what term", "which glossary", "defined as", "which entry", "what glossary",
               "which glossary entry", "glossary term", "glossary entry", "what s that called", "whats that called",
