@@ -318,6 +318,22 @@ def test_a_broader_items_estimate_answers_for_a_narrower_item(answerer):
     assert "k = 21" in result.text and "broader item Self-disclosure and immediacy" in result.reading
 
 
+def test_a_ci_that_straddles_zero_is_checked_on_the_interval(answerer):
+    assert answerer.ask("does the CI for the 2018 rupture-resolution training correlation straddle zero?"
+                        ).text.startswith("Yes")
+    assert answerer.ask("2011 countertransference reactions: does the CI cross 0?").text.startswith("No")
+
+
+def test_a_total_the_source_gives_only_in_parts_is_not_recorded_but_its_parts_are_shown(answerer):
+    result = answerer.ask("total N of the 2018 couple and family alliance meta-analysis?")
+    assert result.answers == () and "not recorded" in result.text and "2,568 families and 1,545 couples" in result.text
+
+
+def test_a_comparison_between_items_is_not_narrowed_by_one_sides_words(answerer):
+    result = answerer.ask("In 2018, was the alliance stronger for adults in individual therapy than for children?")
+    assert result.text.startswith("Yes") and "r = .19" in result.text
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

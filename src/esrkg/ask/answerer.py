@@ -65,7 +65,9 @@ class QuestionAnswerer:
         sparql = composed.select.text()
         rows = execute(self.graph, sparql)
         # Several metrics named ("the outcome d and the dropout odds ratio"): every estimate in them.
-        if kind.name in ("statistic", "comparison") and rows and len(frame.metrics) < 2:
+        # (A comparison between items is never narrowed: "adults" names one side's format, not an estimate.)
+        if kind.name in ("statistic", "comparison") and rows and len(frame.metrics) < 2 and not (
+                kind.name == "comparison" and len(frame.items) > 1):
             refined = refine_statistic(frame, rows, composed)
             if refined is not None and refined.select is not None:
                 composed, sparql = refined, refined.select.text()

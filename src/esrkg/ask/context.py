@@ -34,6 +34,7 @@ from esrkg.ask.lexicon import (
     RANK_MAX,
     RANK_MIN,
     STATISTIC_CUES,
+    ZERO_IN_CI,
 )
 from esrkg.linking import LabelIndex, build_index, content_words, fold
 from esrkg.queries import Source
@@ -150,7 +151,7 @@ def cue_vocabulary() -> tuple[str, ...]:
     cues = [*INTENT_CUES.values(), *STATISTIC_CUES.values(), *METRIC_CUES.values(), *ORDER_CUES.values(),
             *LEVEL_CUES.values(), *PART_CUES.values(), *EDITION_CUES.values(), COUNTABLE, RANK_MAX, RANK_MIN,
             NEGATION, ABOVE, AT_LEAST, BELOW, AT_MOST, EXCLUDING, OR_BETTER_BEFORE, OR_BETTER_AFTER,
-            INSUFFICIENT_PHRASES, NOT_SIGNIFICANT, EVERY_ESTIMATE, NEW_WORDS, tuple(DOMAIN_WORDS)]
+            INSUFFICIENT_PHRASES, NOT_SIGNIFICANT, EVERY_ESTIMATE, NEW_WORDS, ZERO_IN_CI, tuple(DOMAIN_WORDS)]
     return tuple(sorted({word for group in cues for phrase in group for word in fold(phrase).split()}))
 
 

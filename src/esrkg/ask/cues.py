@@ -228,6 +228,7 @@ def asks_term(question: str) -> bool:
     """'What's the term for ...', 'name the element where ...', '... - whats that called?'."""
     folded = fold(question)
     return bool(re.search(r"\b(the term|the name|name for|whats that called|what s that called|what is that called|"
-                          r"what do you call|what s that|whats that)\b", folded)) or bool(re.match(
+                          r"what do you call|what s that|whats that|which term|what term|the word for|"
+                          r"what is it called|what s it called|whats it called)\b", folded)) or bool(re.match(
         r"\s*(name the|which|what) (element|customization|customisation|adaptation|term|concept)s? "
         r"(is about|is it|where|when|that|for)\b", folded))

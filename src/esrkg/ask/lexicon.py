@@ -258,7 +258,7 @@ where when was were is are be been did do does has have had get got the a an of 
 from at as it its this that these those there their they them we you i me my our your one two three all any
 each every both either some only just also still yet again according per about into within based rests rest
 resting rested behind total overall pooled weighted mean average should ought reviewed writing lecture class seminar
-thousand hundred anything something stuff lead leads led resulted told look looking whether really
+thousand hundred anything stuff lead leads led resulted told look looking whether really
 feel feels actually
 students student teaching teach please pls thanks me im m my need want looking know quick question so ok
 """.split())  # noqa: SIM905 (a word list reads best as text)
@@ -292,6 +292,11 @@ DROPOUT_WORDS = ("dropout", "dropouts", "drop out", "dropped out", "drops out", 
                  "attrition")
 FEWER = ("fewer", "less", "lower", "reduce", "reduces", "reduced", "reduction", "decrease", "decreased", "prevent")
 MORE = ("more", "higher", "increase", "increases", "increased", "raise", "raises")
+# "Does the CI straddle zero?": a confidence interval that includes zero.
+ZERO_IN_CI = ("include zero", "included zero", "includes zero", "contain zero", "contained zero", "contains zero",
+              "crossed zero", "cross zero", "crosses zero", "overlap zero", "overlaps zero", "straddle zero",
+              "straddles zero", "span zero", "spans zero", "include 0", "includes 0", "cross 0", "crosses 0",
+              "contain 0", "contains 0", "straddle 0", "overlap 0")
 # Items an edition reviewed first ("new in 2018", "first appeared in 2011").
 NEW_WORDS = ("new", "newly", "first appeared", "first appear", "first reviewed", "showed up", "show up", "added",
              "introduced", "first time", "for the first time", "debuted")

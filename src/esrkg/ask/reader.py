@@ -58,6 +58,7 @@ from esrkg.ask.lexicon import (
     STATISTIC_CUES,
     TASK_FORCE_WORDS,
     TERM_WORDS,
+    ZERO_IN_CI,
     Part,
 )
 from esrkg.ask.rules import decide
@@ -480,8 +481,7 @@ class Reader:
         limits = []
         if free.has(("negative", "below zero", "less than zero", "inverse", "inversely", "most negative")):
             limits.append(Threshold("value", "<", Decimal(0)))
-        if free.has(("include zero", "included zero", "includes zero", "contain zero", "contained zero",
-                     "crossed zero", "cross zero", "overlap zero")):
+        if free.has(ZERO_IN_CI):
             limits.append(Threshold("zero_in_ci", "includes"))
         if free.has(NOT_SIGNIFICANT):
             limits.append(Threshold("significance", ">=", SIGNIFICANCE_LEVEL))

@@ -14,7 +14,9 @@ from esrkg.ask.lexicon import (
     COUNTABLE,
     DROPOUT_WORDS,
     EVERY_ESTIMATE,
+    FEWER,
     LIST_WORDS,
+    MORE,
     NEW_WORDS,
     ORDER_CUES,
     OVERVIEW_WORDS,
@@ -85,7 +87,8 @@ ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
     ("estimate_changes", lambda f, c, w, q: not f.items and not f.polar and not f.thresholds and f.ranking is None
      and bool(f.statistics or f.metrics) and (f.direction is not None or "change" in c)),
     # "Do clients who get the therapy they asked for drop out less?": the odds ratio decides, not a comparison.
-    ("statistic", lambda f, c, w, q: f.polar and bool(f.items) and not f.levels and w.has(DROPOUT_WORDS)),
+    ("statistic", lambda f, c, w, q: f.polar and bool(f.items) and not f.levels and w.has(DROPOUT_WORDS)
+     and w.has((*FEWER, *MORE))),
     # "Which pooled more studies, empathy or positive regard?": counts compare across estimands.
     ("comparison", lambda f, c, w, q: len(f.items) > 1 and bool(_stats(f)) and _stats(f) <= {"k", "n"}
      and not f.thresholds and ("compare" in c or w.has(("more", "fewer", "most", "fewest")))),

@@ -141,8 +141,12 @@ STATISTIC_PATTERNS: dict[str, tuple[list[str], str]] = {
           "rdfs:label ?pLabel"),
     "k": (["k", "kUnit"], "?estimate esr:studyCount ?k . OPTIONAL { ?estimate esr:studyUnit ?kUnit }"),
     "n": (["n", "nMoreThan", "nBoundWording", "nUnit"],
+          # Shown where the estimate has it: an exact N, a bound, or only the parts a source gives instead of
+          # a total ("2,568 families and 1,545 couples"); asked for, only an N or a bound is one (below).
           "{ ?estimate esr:sampleSize ?n } UNION { ?estimate esr:sampleSizeLowerBound ?nMoreThan ; "
-          "esr:sampleSizeBoundWording ?nBoundWording } OPTIONAL { ?estimate esr:sampleUnit ?nUnit }"),
+          "esr:sampleSizeBoundWording ?nBoundWording } UNION { ?estimate esr:sampleUnit ?nUnit "
+          "FILTER NOT EXISTS { ?estimate esr:sampleSize|esr:sampleSizeLowerBound ?anyN } } "
+          "OPTIONAL { ?estimate esr:sampleUnit ?nUnit }"),
     "d_equivalent": (["dEquivalent", "dEquivalentLabel"],
                      "?estimate esr:dEquivalent ?dNode . ?dNode esr:numericValue ?dEquivalent ; "
                      "rdfs:label ?dEquivalentLabel"),
@@ -161,6 +165,8 @@ STATISTIC_PATTERNS: dict[str, tuple[list[str], str]] = {
 
 # Where the optional pattern nests an OPTIONAL around the statistic itself, the pattern that requires it.
 REQUIRED_PATTERNS = {
+    "n": "{ ?estimate esr:sampleSize ?n } UNION { ?estimate esr:sampleSizeLowerBound ?nMoreThan ; "
+         "esr:sampleSizeBoundWording ?nBoundWording } OPTIONAL { ?estimate esr:sampleUnit ?nUnit }",
     "doi": "?estimate dcterms:source ?source . ?source rdfs:label ?sourceLabel ; bibo:doi ?doi . "
            "OPTIONAL { ?source dcterms:bibliographicCitation ?citation }",
 }

@@ -9,12 +9,14 @@ Row = dict[str, Any]
 
 
 def sample_size(row: Row) -> str:
-    """'N = 3,599 clients', 'N more than 14,000 treatments', or ''."""
+    """'N = 3,599 clients', 'N more than 14,000 treatments', the parts a source gives instead of a total, or ''."""
     unit = f" {row['nUnit']}" if row.get("nUnit") and "(" not in str(row["nUnit"]) else ""
     if "n" in row:
         return f"N = {int(row['n']):,}{unit}"
     if "nMoreThan" in row:
         return f"N {row.get('nBoundWording', 'more than')} {int(row['nMoreThan']):,}{unit}"
+    if row.get("nUnit"):
+        return f"N in parts: {row['nUnit']}"  # "2,568 families and 1,545 couples (... no total)"
     return ""
 
 
