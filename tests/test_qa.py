@@ -334,6 +334,25 @@ def test_a_comparison_between_items_is_not_narrowed_by_one_sides_words(answerer)
     assert result.text.startswith("Yes") and "r = .19" in result.text
 
 
+def test_examples_and_left_out_parts_do_not_restrict_the_list(answerer):
+    examples = answerer.ask("which client factors, e.g. gender, had insufficient research in 2002?")
+    assert {"Gender", "Ethnicity", "Attachment style"} <= {a["label"] for a in examples.answers}
+    not_adaptations = answerer.ask("Which relationship elements (not the adaptations) were probably effective in 2011?")
+    assert {a["label"] for a in not_adaptations.answers} == {"Collaboration", "Goal consensus", "Positive regard"}
+
+
+def test_two_levels_that_cannot_both_hold_are_read_as_either(answerer):
+    result = answerer.ask("which adaptations did the 2011 task force rate either demonstrably or probably effective?")
+    assert {"Culture", "Stages of change"} <= {a["label"] for a in result.answers}
+    assert "Demonstrably effective or Probably effective" in result.reading
+
+
+def test_what_works_for_clients_with_a_characteristic_lists_what_is_tailored_to_it(answerer):
+    result = answerer.ask("for very distressed, severely impaired clients, what did the 2002 task force say works?")
+    assert "Lengthier, more intensive intervention to address higher functional impairment" in {
+        a["label"] for a in result.answers}
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

@@ -237,7 +237,8 @@ PART_CUES: dict[Part, tuple[str, ...]] = {
                    "ways of fitting", "fit treatment", "fit therapy", "individualizing", "individualising",
                    "personalizing", "personalising", "adapting treatment", "adjusting therapy", "adjusting treatment",
                    "way of adapt", "ways of adapt", "adapt therapy", "adapt the therapy"),
-    "characteristic": ("client characteristics", "characteristics", "characteristic", "traits"),
+    "characteristic": ("client characteristics", "characteristics", "characteristic", "traits", "client factors",
+                       "client factor"),
 }
 COUNTABLE = ("element", "elements", "adaptation", "adaptations", "item", "items", "characteristic",
              "characteristics", "recommendation", "recommendations", "stage", "stages", "term", "terms",

@@ -123,8 +123,10 @@ class Reader:
             in_task_force = any(p + 1 < len(tokens) and tokens[p + 1] in ("force", "forces")
                                 for p in mention.positions)
             # "group work", "couples sessions": the format named by the noun right after it.
+            # (Anywhere the format's word recurs: "we run a lot of groups - ... specific to group work?")
             format_noun = mention.concept.kind == "TherapyFormat" and any(
-                p + 1 < len(tokens) and tokens[p + 1] in FORMAT_NOUNS for p in mention.positions)
+                p + 1 < len(tokens) and tokens[p + 1] in FORMAT_NOUNS and tokens[p] in mention.used
+                for p in range(len(tokens)))
             # "the original 2002 group", "fitting treatment to the individual": a panel, a person, not a format.
             as_noun = mention.concept.kind == "TherapyFormat" and any(
                 p > 0 and (tokens[p - 1] in ("the", "this", "that", "original", "expert", "whole", "entire")
@@ -176,6 +178,7 @@ class Reader:
     def _frame(self, question: str, mentions: list[Mention], free: FreeWords, limits: list[Threshold],
                definition_term: Concept | None, limit_positions: list[int] | None = None) -> Frame:
         tokens = tuple(words(question))
+        free = free.without(("e g", "i e"))  # "e.g.", "i.e.": no Hedges' g
         # "other than culture", "apart from the bond": a concept named right after such words is left out.
         excluding = [p for p, _ in free.find(EXCLUDING)]
         excluded = [m for m in mentions if any(0 < m.start - p <= 3 for p in excluding)
@@ -193,6 +196,9 @@ class Reader:
         mentions = [m for m in mentions if m not in excluded]
         of_kind = {kind: [m for m in mentions if _kind_of(m) == kind] for kind in {_kind_of(m) for m in mentions}}
         item_mentions = sorted((m for m in mentions if _kind_of(m) in ITEM_KINDS), key=lambda m: m.start)
+        # "client factors (things like gender)": an item given as an example of a part is not a constraint.
+        if any(free.has(cues) for cues in PART_CUES.values()):
+            item_mentions = [m for m in item_mentions if not _an_example(m, tokens)]
         items = self._narrow([m.concept for m in item_mentions], of_kind.get("TherapyFormat", []),
                              _set_apart(item_mentions, tokens))
         if definition_term is not None and not items:
@@ -207,6 +213,11 @@ class Reader:
         insufficient = free.find(INSUFFICIENT_PHRASES)
         negation_free = free.without((*INSUFFICIENT_PHRASES, *NOT_SIGNIFICANT))
         negations = negation_free.find(NEGATION)
+        # "(not the adaptations)": a negation spent on a part of the review leaves that part out.
+        left_out_parts = {part for part, cues in PART_CUES.items() for p, _ in negations
+                          if any(0 < q - p <= 2 for q, _ in free.find(cues))}
+        negations = [(p, w) for p, w in negations if not any(
+            0 < q - p <= 2 for part in left_out_parts for q, _ in free.find(PART_CUES[part]))]
         negated = bool(negations)
         # "elements the 2011 task force found demonstrably effective, with a 2018 estimate above .2": the
         # edition named nearest before a threshold is the estimates'; levels then belong to another.
@@ -254,7 +265,7 @@ class Reader:
                 free.has(ORDER_CUES["in_order"]) or free.has(("what are", "list", "name", "stage", "step", "phase"))
                 or tokens[:2] == ("what", "are")):
             order = None  # "what is stages of change?" asks what it means
-        parts: list[Part] = [p for p, cues in PART_CUES.items() if free.has(cues)]
+        parts: list[Part] = [p for p, cues in PART_CUES.items() if free.has(cues) and p not in left_out_parts]
         # "elements and adaptations", "both elements and customizations": the whole review.
         part = parts[0] if len(parts) == 1 or parts == ["adaptation", "characteristic"] else None
         missing = self._missing(negation_free, negations, statistics)
@@ -602,6 +613,12 @@ def _set_apart(mentions: list[Mention], tokens: tuple[str, ...]) -> frozenset[st
 
 PERSON_NOUNS = frozenset(("therapist", "clinician", "practitioner", "researcher", "scientist", "investigator",
                           "counselor", "counsellor", "psychologist"))
+
+
+def _an_example(mention: Mention, tokens: tuple[str, ...]) -> bool:
+    """'things like gender', 'such as culture', 'e.g. empathy': the item illustrates, it does not restrict."""
+    before = tokens[max(0, mention.start - 2):mention.start]
+    return bool(set(before) & {"like", "e", "g", "eg", "example", "instance"}) or before[-2:] == ("such", "a")
 
 
 def _a_person(mention: Mention, question: str) -> bool:

@@ -121,6 +121,9 @@ ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
     ("items", lambda f, c, w, q: (bool(f.levels) or f.same_level) and not f.items and len(f.editions) > 1),
     # "Anything new in 2018?": reviewed then, with no verdict before.
     ("items", lambda f, c, w, q: f.no_verdict and not f.items and w.has(NEW_WORDS)),
+    # "For clients who are severely impaired, what works?": the customizations tailored to them at that level.
+    ("items", lambda f, c, w, q: bool(f.levels) and bool(f.items) and not f.polar
+     and ("tailor" in c or w.has(("what", "which"))) and all(i.kind == "ClientCharacteristic" for i in f.items)),
     # "Is the relationship bond part of the alliance?"
     ("components", lambda f, c, w, q: any(o.kind == "AllianceComponent" for o in f.others) and not f.statistics
      and ("component" in c or w.has(("part of", "include", "includes", "included")))),

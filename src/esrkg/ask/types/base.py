@@ -224,9 +224,9 @@ def item_names(frame: Frame) -> str:
     return " and ".join(labels) if labels else "the items"
 
 
-def join(labels: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c' (duplicates dropped)."""
+def join(labels: Sequence[str], word: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' (duplicates dropped); 'a or b' with ``word="or"``."""
     unique = list(dict.fromkeys(labels))
     if len(unique) <= 1:
         return "".join(unique)
-    return ", ".join(unique[:-1]) + " and " + unique[-1]
+    return ", ".join(unique[:-1]) + f" {word} " + unique[-1]

@@ -67,7 +67,8 @@ def _checks(frame: Frame, context: AskContext, any_level: bool = False) -> \
             if edition.iri in per_edition and any_level:
                 per_edition[edition.iri] |= levels
             elif edition.iri in per_edition:
-                per_edition[edition.iri] &= levels
+                # Two levels that cannot both hold ("either demonstrably or probably effective"): either one.
+                per_edition[edition.iri] = (per_edition[edition.iri] & levels) or (per_edition[edition.iri] | levels)
             else:
                 per_edition[edition.iri] = levels
                 order.append(edition)
@@ -159,7 +160,7 @@ def compose_items(frame: Frame, context: AskContext) -> Composed:
     _estimate_conditions(select, frame, checks)
     select.order("?listPosition", "?label")
     wanted = (" or " if any_edition else ", ").join(
-        f"{join([level_label(context, lv) for lv in c.levels]) or 'no level on its scale'} in {c.edition.id}"
+        f"{join([level_label(context, lv) for lv in c.levels], 'or') or 'no level on its scale'} in {c.edition.id}"
         for c in checks)
     if frame.same_level:
         wanted = "the same level in " + " and ".join(c.edition.id for c in checks)
@@ -193,7 +194,7 @@ def verdict_condition(select: Select, frame: Frame, context: AskContext, subject
         group.where(f"?v{number} a esr:Verdict ; esr:about {judged} ; esr:level ?vLevel{number} ;"
                     f" esr:edition ?vEdition{number} .")
     return PART_NAMES[frame.part] + " whose verdict was " + ", ".join(
-        f"{join([level_label(context, lv) for lv in c.levels])} in {c.edition.id}" for c in checks)
+        f"{join([level_label(context, lv) for lv in c.levels], 'or')} in {c.edition.id}" for c in checks)
 
 
 def exclude(select: Select, frame: Frame, variable: str) -> str:
