@@ -353,6 +353,20 @@ def test_what_works_for_clients_with_a_characteristic_lists_what_is_tailored_to_
         a["label"] for a in result.answers}
 
 
+def test_a_claim_quoting_figures_is_checked_against_the_graphs_figures(answerer):
+    wrong_edition = answerer.ask("A paper says the 2018 empathy meta-analysis found r = .31. Is that right?")
+    assert wrong_edition.text.startswith("No") and "r = .28" in wrong_edition.text
+    assert "r = .31" in wrong_edition.reading
+    right = answerer.ask("is it correct that the 2011 couple and family alliance had a 95% CI of .20-.33 and p < .005?")
+    assert right.text.startswith("Yes")
+    assert answerer.ask("was the 2011 empathy CI .25 to .34?").text.startswith("No")
+
+
+def test_authors_and_year_shared_by_two_publications_name_both(answerer):
+    result = answerer.ask("What I2 did Constantino et al. (2018) report for early outcome expectations?")
+    assert "I² = 76%" in result.text
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

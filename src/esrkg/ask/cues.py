@@ -209,6 +209,19 @@ def exact_values(question: str) -> list[tuple[str, Decimal]]:
     return found
 
 
+_INTERVAL = re.compile(r"\b(?:ci|interval|confidence interval)\b[^.?!]{0,20}?"
+                       r"(?P<low>-?\d?\.\d+)\s*(?:-|–|to|,)\s*(?P<high>-?\d?\.\d+)", re.IGNORECASE)
+
+
+def quoted_interval(question: str) -> tuple[Decimal, Decimal] | None:
+    """'a 95% CI of .20-.33', 'CI .25 to .30': the bounds a question quotes."""
+    match = _INTERVAL.search(question.replace("95%", ""))
+    if match is None:
+        return None
+    low, high = _number(match["low"]), _number(match["high"])
+    return (low, high) if low is not None and high is not None else None
+
+
 def count_word(tokens: tuple[str, ...], index: int) -> int | None:
     """A count written as digits or a word at this token position ('3', 'three')."""
     if 0 <= index < len(tokens):

@@ -310,7 +310,9 @@ class Reader:
             # One audience named: its recommendations; both ("practitioners and researchers"): all of them.
             audience=self._audience([m for m in of_kind.get("Audience", []) if not _a_person(m, question)], free),
             excluded=tuple(m.concept for m in excluded),
-            sources=tuple(m.concept for m in of_kind.get("Source", [])),
+            # "Constantino et al. (2018)" names two publications: both, until the question tells them apart.
+            sources=tuple(dict.fromkeys(c for m in of_kind.get("Source", []) for c in (
+                m.concept, *(a for a in m.alternates if a.kind == "Source")))),
             others=tuple(m.concept for m in mentions if _kind_of(m) in
                          ("AllianceComponent", "TherapyFormat", "ObservationalPerspective")),
             words=words_left, unexplained=unexplained, direction=direction, same_level=same_level,

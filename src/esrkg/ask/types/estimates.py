@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from esrkg.ask.context import AskContext, EditionInfo
-from esrkg.ask.cues import FreeWords
+from esrkg.ask.cues import FreeWords, exact_values, quoted_interval
 from esrkg.ask.frame import STATISTIC_NAMES, Frame, Threshold
 from esrkg.ask.lexicon import DROPOUT_WORDS, EVERY_ESTIMATE, FEWER, MORE, SIGNIFICANCE_LEVEL
 from esrkg.ask.result import Answer, answer
@@ -370,8 +370,11 @@ FEWER_WORDS, MORE_WORDS = (frozenset(words(" ".join(group))) for group in (FEWER
 def compose_estimate_check(frame: Frame, context: AskContext) -> Composed:
     select, note = estimates_select(frame, context, ("effect", "p", "ci", "direction"))
     dropout = _dropout_claim(frame)
+    interval = quoted_interval(frame.question)
+    figures = [f"{metric} = {_plain(value)}" for metric, value in exact_values(frame.question)] + (
+        [f"95% CI [{_plain(interval[0])}, {_plain(interval[1])}]"] if interval else [])
     claim = (f"{dropout} dropouts with the adaptation (odds ratios read by their direction)" if dropout else
-             join([t.describe() for t in frame.thresholds]) or (
+             join([*figures, *(t.describe() for t in frame.thresholds)]) or (
                  "statistical significance" if "p" in frame.statistics else "the claim"))
     return Composed(select, f"whether the estimates of {described_subject(frame)} {note} show {claim}".strip(),
                     facts={"asked": ("effect", "p", "ci")})
@@ -398,9 +401,28 @@ def _passes(limit: Threshold, row: Row) -> bool | None:
     if key not in row:
         return None
     value = Decimal(str(row[key]))
+    if limit.field == "p" and row.get("pComparator") in ("<", "<=") and limit.op in ("<", "<="):
+        return value <= limit.number  # a printed "p < .005" is below .005 (and below any larger bound)
     return {">": value > limit.number, ">=": value >= limit.number, "<": value < limit.number,
             "<=": value <= limit.number}.get(limit.op, False) if limit.op != "between" else \
         limit.number <= value <= (limit.upper or value)
+
+
+def _plain(value: Decimal) -> str:
+    """.31 as the sources print it (no leading zero)."""
+    text = format(value, "f")
+    return text.replace("0.", ".", 1) if text.startswith(("0.", "-0.")) else text
+
+
+def _matches_quoted(row: Row, quoted: list[tuple[str, Decimal]], interval: tuple[Decimal, Decimal] | None) -> \
+        list[bool]:
+    """Whether the row's value and CI are the ones a claim quotes (only those of its metric are compared)."""
+    found = [Decimal(str(row["value"])) == value for metric, value in quoted
+             if "value" in row and str(row.get("metric", "")).lower() == metric.lower()]
+    if interval is not None and "ciLow" in row:
+        bounds = {Decimal(str(row["ciLow"])), Decimal(str(row["ciHigh"]))}
+        found.append(bounds == set(interval))
+    return found
 
 
 def _dropout_claim(frame: Frame) -> str | None:
@@ -426,11 +448,16 @@ def word_estimate_check(frame: Frame, rows: list[Row], composed: Composed) -> Wo
     claim = _dropout_claim(frame)
     if claim:
         rows = [r for r in rows if r.get("event")] or rows  # the dropout estimates decide; show those
+    quoted, interval = exact_values(frame.question), quoted_interval(frame.question)
     for row in rows:
         if claim and row.get("event"):  # "since it's above 1, does that mean more dropped out?": the OR decides
             favours = _favours_adaptation(row)
             if favours is not None:
                 decisions.append(favours if claim == "fewer" else not favours)
+        elif quoted or interval:
+            # "The manuscript says 2018 found r = .31 - is that right?": the figures quoted, against the graph's.
+            decisions.extend(_matches_quoted(row, quoted, interval))
+            decisions.extend(r for t in frame.thresholds if (r := _passes(t, row)) is not None)
         elif frame.thresholds:
             results = [_passes(t, row) for t in frame.thresholds]
             if all(r is not None for r in results):
