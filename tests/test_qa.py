@@ -255,7 +255,8 @@ def test_a_yes_no_on_the_recommendations_needs_one_that_says_it(answerer):
     only_therapist = answerer.ask("Should researchers study what the therapist contributes and leave the client aside?")
     assert only_therapist.text.startswith("No") and "both client and intervener" in only_therapist.text
     unrelated = answerer.ask("Does the sheet tell practitioners to charge lower fees?")
-    assert not unrelated.text.startswith(("Yes", "No"))
+    assert not unrelated.text.startswith(("Yes", "No")) and unrelated.answers == ()
+    assert "holds no answer" in unrelated.text
 
 
 def test_answers_do_not_depend_on_the_stores_row_order():
@@ -365,6 +366,20 @@ def test_a_claim_quoting_figures_is_checked_against_the_graphs_figures(answerer)
 def test_authors_and_year_shared_by_two_publications_name_both(answerer):
     result = answerer.ask("What I2 did Constantino et al. (2018) report for early outcome expectations?")
     assert "I² = 76%" in result.text
+
+
+def test_at_least_one_is_no_ranking_and_which_two_ranks_two(answerer):
+    few = answerer.ask("Which 2018 elements have at least one estimate resting on fewer than 20 studies?")
+    assert "k < 20" in few.reading and "Real relationship" in {a["label"] for a in few.answers}
+    two = answerer.ask("2018, correlations only: which two items have the highest r?")
+    assert len(two.answers) == 2 and "2 largest" in two.reading
+
+
+def test_a_client_asking_about_themselves(answerer):
+    assert answerer.ask("If I get the kind of therapy I asked for, am I less likely to drop out?").text.startswith(
+        "Yes")
+    ready = answerer.ask("I'm not ready to change yet - does that matter for how therapy should go?")
+    assert "Readiness to change" in ready.reading
 
 
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):

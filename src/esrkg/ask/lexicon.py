@@ -36,7 +36,8 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
                "addresses", "meant to fit", "meant for", "fit", "fits", "built around", "aimed at", "targets",
                "match", "matched to", "match to", "adapted for", "adapted to", "adapt to",
                "for a client", "for clients", "client who", "clients who", "client with", "clients with",
-               "adjust", "should i adjust", "should i change", "how should i adapt"),
+               "adjust", "should i adjust", "should i change", "how should i adapt", "changing therapy",
+               "go about things differently"),
     "component": ("component", "components", "consist", "consists", "consist of", "made up", "made of",
                   "composed of", "comprised of", "comprises", "ingredients", "building blocks",
                   "makes up", "make up", "measured", "part of the alliance"),
@@ -227,7 +228,8 @@ PART_CUES: dict[Part, tuple[str, ...]] = {
                 "therapist brings", "therapists bring", "therapist contributes", "therapists contribute",
                 "brings to the relationship", "bring to the relationship", "relationship factors",
                 "relationship factor", "relational factors", "relationship qualities", "do in the relationship",
-                "bring to therapy", "brings to therapy",
+                "bring to therapy", "brings to therapy", "parts of the relationship", "aspects of the relationship",
+                "parts of the therapy relationship", "aspects of the therapy relationship",
                 "what works in general", "works in general", "in general", "what works", "therapy relationships",
                 "therapeutic relationships"),
     "adaptation": ("adaptation", "adaptations", "adaption", "adaptions", "customization", "customizations",
@@ -259,7 +261,7 @@ where when was were is are be been did do does has have had get got the a an of 
 from at as it its this that these those there their they them we you i me my our your one two three all any
 each every both either some only just also still yet again according per about into within based rests rest
 resting rested behind total overall pooled weighted mean average should ought reviewed writing lecture class seminar
-thousand hundred anything stuff lead leads led resulted told look looking whether really
+thousand hundred anything stuff someone somebody lead leads led resulted told look looking whether really
 feel feels actually
 students student teaching teach please pls thanks me im m my need want looking know quick question so ok
 """.split())  # noqa: SIM905 (a word list reads best as text)

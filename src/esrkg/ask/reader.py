@@ -27,6 +27,8 @@ from esrkg.ask.descriptions import DescriptionMatcher
 from esrkg.ask.frame import DEFINITION_NOTE, EditionMode, Frame, LevelConstraint, LevelCue, Order, Ranking, Threshold
 from esrkg.ask.lexicon import (
     ABSENT_VERDICT_WORDS,
+    AT_LEAST,
+    AT_MOST,
     BELOW_LEVEL,
     COUNTABLE,
     DOMAIN_WORDS,
@@ -78,7 +80,7 @@ LEADING_PREPOSITIONS = frozenset(["in", "for", "by", "among", "according", "acro
                                   "from", "during"])
 WH_WORDS = frozenset(["what", "which", "who", "whom", "whose", "how", "why", "where", "when"])
 POLAR_STARTS = frozenset(
-    "is are was were did does do has have can could should would will isn wasn doesn".split())  # noqa: SIM905
+    "is are was were did does do has have can could should would will isn wasn doesn am".split())  # noqa: SIM905
 ALLIANCE_CONTEXT = ("alliance", "component", "components", "part of", "consist", "consists", "made up", "make up",
                     "include", "includes", "measured")
 WEAK_KINDS = {
@@ -503,6 +505,7 @@ class Reader:
         return limits
 
     def _ranking(self, free: FreeWords, tokens: tuple[str, ...]) -> Ranking | None:
+        free = free.without((*AT_LEAST, *AT_MOST, "least one"))  # "at least one estimate" ranks nothing
         maxima, minima = free.find(RANK_MAX), free.find(RANK_MIN)
         if not maxima and not minima and not free.has(("rank", "order by size", "sort", "sorted")):
             return None
@@ -525,8 +528,9 @@ class Reader:
                 break
         explicit = re.search(r"\btop\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\b", " ".join(tokens))
         # "the three 2018 elements with the highest r": a count a few words before the ranking word.
+        ordinal = ("first", "second", "third", "fourth", "fifth")
         leading = [count_word(tokens, i + 1) for i in range(max(0, position - 8), max(0, position - 2))
-                   if tokens[i] == "the" and tokens[i + 1] not in ("first", "second", "third", "fourth", "fifth")]
+                   if tokens[i] in ("the", "which", "what") and tokens[i + 1] not in ordinal]
         leading_count = next((n for n in leading if n is not None and 1 < n < 50), None)
         if explicit:
             count = int(explicit.group(1)) if explicit.group(1).isdigit() else ORDINALS[explicit.group(1)]

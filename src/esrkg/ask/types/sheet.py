@@ -197,8 +197,9 @@ def word_recommendations(frame: Frame, rows: list[Row], composed: Composed) -> W
     answers = [answer(r.get("label", r["text"]), iri=r["recommendation"], text=r["text"], audience=r["audienceLabel"],
                       position=r["position"]) for r in chosen]
     if frame.polar and not best and not _instead(frame, rows):
-        return Worded("The graph records nothing to decide this: no recommendation of the sheet says it. "
-                      + " ".join(f"({r['position']}) {r['text']}" for r in rows), answers)
+        # No row is the answer: the recommendations are shown as what the sheet does say.
+        return Worded("The graph holds no answer to this question: no recommendation of the sheet says it. It "
+                      "recommends: " + " ".join(f"({r['position']}) {r['text']}" for r in rows), [])
     if frame.polar:
         return Worded(_polar_recommendation(frame, chosen, rows), answers)
     grouped: dict[str, list[str]] = {}

@@ -479,7 +479,9 @@ def compose_evidence(frame: Frame, context: AskContext) -> Composed:
     if len(named) == 1:
         bindings["edition"] = iri(named[0].iri)
     note = edition_note(frame, context, named[:1], "") if len(named) < 2 else "in every edition"
-    what = "the glossary definition of and the evidence on" if frame.words & OVERVIEW_ASKS else "the evidence on"
+    defined = any(entry.iri == frame.items[0].iri for entry in context.glossary)
+    what = "the glossary definition of and the evidence on" if frame.words & OVERVIEW_ASKS and defined else \
+        "the evidence on"
     return Composed(CatalogueCall("evidence_on_item", bindings), f"{what} {item_names(frame)} {note}".strip())
 
 
