@@ -382,6 +382,17 @@ def test_a_client_asking_about_themselves(answerer):
     assert "Readiness to change" in ready.reading
 
 
+def test_a_statement_before_the_question_is_a_premise_not_a_condition(answerer):
+    printed = answerer.ask("The authors say the 2011 congruence effect was significant at p < .001. What p-value "
+                           "was actually printed?")
+    assert "p = .003" in printed.text
+    checked = answerer.ask("A paper claims 2018 rupture-resolution training was significantly related to outcome "
+                           "(r = .11). Was it significant?")
+    assert checked.text.startswith("No")
+    asked = answerer.ask("any 2011 correlations of .30 or higher? which items?")
+    assert "r ≥ 0.30" in asked.reading or ">= 0.30" in asked.reading or ".30" in asked.reading
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

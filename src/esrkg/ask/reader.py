@@ -159,6 +159,14 @@ class Reader:
         corrected = spelled_numbers(
             re.sub(r"[A-Za-z]+", lambda m: self.index.correct_surface(m.group().lower()), question))
         limits, spans = thresholds(corrected)
+        if _then_asks_what(corrected):
+            # "The authors say p < .001. What p-value was actually printed?": a statement before the question is
+            # a premise; its conditions do not constrain the answer.
+            cuts = [0, *(m.end() for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Za-z])", corrected)), len(corrected)]
+            statements = [(low, high) for low, high in pairwise(cuts)
+                          if corrected[low:high].rstrip().endswith((".", "!"))]
+            limits = [limit for limit, (start, _) in zip(limits, spans, strict=True)
+                      if not any(low <= start < high for low, high in statements)]
         for start, end in spans:
             free = free.without([corrected[start:end]])
         definition_term = None

@@ -374,7 +374,8 @@ def compose_estimate_check(frame: Frame, context: AskContext) -> Composed:
     figures = [f"{metric} = {_plain(value)}" for metric, value in exact_values(frame.question)] + (
         [f"95% CI [{_plain(interval[0])}, {_plain(interval[1])}]"] if interval else [])
     claim = (f"{dropout} dropouts with the adaptation (odds ratios read by their direction)" if dropout else
-             join([*figures, *(t.describe() for t in frame.thresholds)]) or (
+             join([*figures, *(t.describe() for t in frame.thresholds),
+                   *(["statistical significance"] if figures and "p" in frame.statistics else [])]) or (
                  "statistical significance" if "p" in frame.statistics else "the claim"))
     return Composed(select, f"whether the estimates of {described_subject(frame)} {note} show {claim}".strip(),
                     facts={"asked": ("effect", "p", "ci")})
@@ -457,6 +458,8 @@ def word_estimate_check(frame: Frame, rows: list[Row], composed: Composed) -> Wo
         elif quoted or interval:
             # "The manuscript says 2018 found r = .31 - is that right?": the figures quoted, against the graph's.
             decisions.extend(_matches_quoted(row, quoted, interval))
+            if "p" in frame.statistics and (sig := significant(row)) is not None:
+                decisions.append(sig if not frame.negated else not sig)  # "(r = .11) - was it significant?"
             decisions.extend(r for t in frame.thresholds if (r := _passes(t, row)) is not None)
         elif frame.thresholds:
             results = [_passes(t, row) for t in frame.thresholds]
