@@ -393,6 +393,33 @@ def test_a_statement_before_the_question_is_a_premise_not_a_condition(answerer):
     assert "r ≥ 0.30" in asked.reading or ">= 0.30" in asked.reading or ".30" in asked.reading
 
 
+def test_a_claimed_up_or_downgrade_is_checked_and_never_made_across_scales(answerer):
+    assert answerer.ask("Empathy got demoted by the 2011 task force, right?").text.startswith("No")
+    across = answerer.ask("was congruence downgraded in 2011?")
+    assert across.text.startswith("The sources do not say") and "different scales" in across.text
+
+
+def test_a_tag_question_negates_nothing(answerer):
+    assert answerer.ask("The 2018 rupture-resolution training finding was significant, wasn't it?").text.startswith(
+        "No")
+    assert answerer.ask("The 2011 empathy correlation was significant, wasn't it?").text.startswith("Yes")
+
+
+def test_diagnoses_and_medication_are_outside_and_never_corrected_into_the_graphs_words(answerer):
+    for question in ("What dose of sertraline should go with therapy for depression?",
+                     "is CBT better than EMDR for trauma?"):
+        assert answerer.ask(question).match == "not understood"
+
+
+def test_leaving_aside_looked_good_and_no_earlier_task_force(answerer):
+    aside = answerer.ask("Leaving the alliance aside, which elements did 2011 rate demonstrably effective?")
+    assert {a["label"] for a in aside.answers} == {"Collecting client feedback", "Cohesion in group therapy", "Empathy"}
+    promising = answerer.ask("which customizations did 2002 think looked good but not yet fully proven?")
+    assert "Promising and probably effective" in promising.reading
+    new = answerer.ask("which elements did 2018 review that no earlier task force had looked at?")
+    assert "Real relationship" in {a["label"] for a in new.answers}
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

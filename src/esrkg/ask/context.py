@@ -30,6 +30,7 @@ from esrkg.ask.lexicon import (
     OR_BETTER_AFTER,
     OR_BETTER_BEFORE,
     ORDER_CUES,
+    OUTSIDE_WORDS,
     PART_CUES,
     RANK_MAX,
     RANK_MIN,
@@ -211,7 +212,7 @@ def build_context(source: Source) -> AskContext:
     texts = " ".join(str(row["text"]) for row in queries.rows(source, "ask_words"))
     return AskContext(
         label_rows=tuple(label_rows),
-        dictionary=tuple(sorted(set(fold(texts).split()))),
+        dictionary=tuple(sorted(set(fold(texts).split()) | OUTSIDE_WORDS)),
         editions=tuple(EditionInfo(**{**e, "levels": tuple(e["levels"])})
                        for e in sorted(editions.values(), key=lambda e: e["position"])),
         items={iri: ItemInfo(**{**i, **{key: tuple(sorted(i[key])) for key in _ITEM_SETS}})

@@ -53,7 +53,8 @@ INTENT_CUES: dict[str, tuple[str, ...]] = {
                "same verdict", "same rating", "then", "over time", "evolve", "evolved", "upgraded", "downgraded",
                "up or down", "go up", "go down", "grow", "grew", "shrink", "shrank", "rise", "rose", "fall", "fell",
                "increase", "increased", "decrease", "decreased", "shift", "shifted", "drop", "dropped", "decline",
-               "declined", "climb", "climbed", "by how much", "went up", "went down"),
+               "declined", "climb", "climbed", "by how much", "went up", "went down", "demoted", "promoted", "demote",
+               "promote", "moved up", "moved down", "move up", "move down", "lowered", "raised"),
     "compare": ("compare", "compared", "comparison", "versus", "vs", "than", "or", "which was larger",
                 "which had the", "which is bigger", "bigger", "larger", "stronger", "weaker", "smaller", "higher",
                 "lower", "more strongly", "more effective", "less effective"),
@@ -184,7 +185,8 @@ EXCLUDING = ("other than", "apart from", "aside from", "besides", "except", "exc
 
 # Evidence levels as people name them; resolved against each edition's own scale.
 LEVEL_CUES: dict[str, tuple[str, ...]] = {
-    "top": ("demonstrably effective", "demonstrably", "strongest evidence",
+    "top": ("demonstrably effective", "demonstrably", "strongest evidence", "solid proof", "hard proof",
+            "clear proof", "strong proof",
             "best evidence", "top rated", "top rating", "proven", "what works", "works", "work best",
             "highest rating", "top category", "strongest endorsement", "strongest support", "best supported",
             "most support", "highest level", "top level", "highest category", "top tier", "highest tier",
@@ -197,7 +199,9 @@ LEVEL_CUES: dict[str, tuple[str, ...]] = {
                  "second category", "second rung", "middle tier", "middle level", "middle category"),
     "bottom": ("lowest tier", "lowest evidence tier", "lowest level", "lowest evidence level", "lowest category",
                "bottom tier", "bottom category", "weakest category", "lowest rating", "bottom level"),
-    "promising": ("promising", "only promising", "merely promising"),
+    "promising": ("promising", "only promising", "merely promising", "looked good", "looks good", "showed promise",
+                  "show promise", "shows promise", "not fully proven", "not yet fully proven",
+                  "weren t yet fully proven", "wasn t yet fully proven", "yet to be proven"),
     "insufficient": INSUFFICIENT_PHRASES,
 }
 
@@ -295,6 +299,16 @@ DROPOUT_WORDS = ("dropout", "dropouts", "drop out", "dropped out", "drops out", 
                  "attrition")
 FEWER = ("fewer", "less", "lower", "reduce", "reduces", "reduced", "reduction", "decrease", "decreased", "prevent")
 MORE = ("more", "higher", "increase", "increases", "increased", "raise", "raises")
+# "... was significant, wasn't it?": a tag that asks for agreement, negating nothing.
+TAG_QUESTIONS = ("wasn t it", "isn t it", "didn t it", "doesn t it", "weren t they", "aren t they", "don t they",
+                 "hasn t it", "haven t they", "wasnt it", "isnt it", "didnt it", "doesnt it")
+# Words for what the sources do not cover (diagnoses, medication, other therapies): never typo-corrected into the
+# graph's words ("depression" is not "expression"), and a question about them without an item is outside esrkg.
+OUTSIDE_WORDS = frozenset("""
+depression depressed anxiety ptsd trauma schizophrenia bipolar adhd autism ocd insomnia addiction alcohol
+medication medications medicine drug drugs pill pills antidepressant antidepressants ssri ssris sertraline
+fluoxetine dose dosage prescription cbt emdr dbt psychodynamic psychoanalysis hypnosis mindfulness aspirin
+""".split())  # noqa: SIM905 (a word list reads best as text)
 # "Does the CI straddle zero?": a confidence interval that includes zero.
 ZERO_IN_CI = ("include zero", "included zero", "includes zero", "contain zero", "contained zero", "contains zero",
               "crossed zero", "cross zero", "crosses zero", "overlap zero", "overlaps zero", "straddle zero",
@@ -302,7 +316,8 @@ ZERO_IN_CI = ("include zero", "included zero", "includes zero", "contain zero", 
               "contain 0", "contains 0", "straddle 0", "overlap 0")
 # Items an edition reviewed first ("new in 2018", "first appeared in 2011").
 NEW_WORDS = ("new", "newly", "first appeared", "first appear", "first reviewed", "showed up", "show up", "added",
-             "introduced", "first time", "for the first time", "debuted")
+             "introduced", "first time", "for the first time", "debuted", "neither earlier", "no earlier",
+             "none of the earlier", "never before", "not before")
 LIST_WORDS = ("forms of", "kinds of", "types of", "versions of", "parts of", "which of", "which ones")
 OVERVIEW_WORDS = ("evidence for", "evidence on", "evidence about", "find for", "found for", "find about",
                   "known about", "meta analysis find", "analysis find", "did the", "find")

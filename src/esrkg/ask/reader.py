@@ -58,6 +58,7 @@ from esrkg.ask.lexicon import (
     SIGNIFICANCE_LEVEL,
     SOURCE_WORDS,
     STATISTIC_CUES,
+    TAG_QUESTIONS,
     TASK_FORCE_WORDS,
     TERM_WORDS,
     ZERO_IN_CI,
@@ -191,8 +192,11 @@ class Reader:
         free = free.without(("e g", "i e"))  # "e.g.", "i.e.": no Hedges' g
         # "other than culture", "apart from the bond": a concept named right after such words is left out.
         excluding = [p for p, _ in free.find(EXCLUDING)]
-        excluded = [m for m in mentions if any(0 < m.start - p <= 3 for p in excluding)
-                    and m.concept.kind in (*ITEM_KINDS, "AllianceComponent", "TherapyFormat")]
+        # ("Leaving the alliance ones aside, ...": the same, with "aside" after the name.)
+        asides = [p for p, _ in free.find(("aside",))]
+        excluded = [m for m in mentions if (any(0 < m.start - p <= 3 for p in excluding) or any(
+            0 < p - max(m.positions) <= 2 for p in asides)) and m.concept.kind in (*ITEM_KINDS, "AllianceComponent",
+                                                                                "TherapyFormat")]
         # "not specific to group work", "not for couples": a therapy format right after a negation is left out,
         # and the negation is spent on it (it negates no level).
         negating = {p for p, _ in free.find(("not", "non", "nt", "isnt", "arent"))}
@@ -221,7 +225,7 @@ class Reader:
             editions = [e.iri for e in self.context.editions if str(e.year) in years]
             edition_mode = "named" if len(editions) == 1 else edition_mode
         insufficient = free.find(INSUFFICIENT_PHRASES)
-        negation_free = free.without((*INSUFFICIENT_PHRASES, *NOT_SIGNIFICANT))
+        negation_free = free.without((*INSUFFICIENT_PHRASES, *NOT_SIGNIFICANT, *TAG_QUESTIONS))
         negations = negation_free.find(NEGATION)
         # "(not the adaptations)": a negation spent on a part of the review leaves that part out.
         left_out_parts = {part for part, cues in PART_CUES.items() for p, _ in negations
@@ -280,7 +284,7 @@ class Reader:
         part = parts[0] if len(parts) == 1 or parts == ["adaptation", "characteristic"] else None
         missing = self._missing(negation_free, negations, statistics)
         absent = self._absent_editions(free, negations, edition_positions, levels, of_kind.get("Edition", []))
-        if absent is None and len(editions) == 1 and not items and not limits and free.has(NEW_WORDS):
+        if len(editions) == 1 and not items and not limits and free.has(NEW_WORDS):
             # "anything new in 2018?": reviewed then, with no verdict of any edition before it.
             named = self.context.edition(editions[0])
             absent = [e.iri for e in self.context.editions if named and e.position < named.position] or None

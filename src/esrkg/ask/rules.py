@@ -19,6 +19,7 @@ from esrkg.ask.lexicon import (
     MORE,
     NEW_WORDS,
     ORDER_CUES,
+    OUTSIDE_WORDS,
     OVERVIEW_WORDS,
     RELATION_WORDS,
     SOURCE_WORDS,
@@ -129,7 +130,8 @@ ASKS_RULES: tuple[tuple[Asks, Rule], ...] = (
      and ("component" in c or w.has(("part of", "include", "includes", "included")))),
     ("relations", lambda f, c, w, q: bool(f.items) and w.has(RELATION_WORDS) and not f.statistics and not f.levels
      and not f.thresholds and not f.metrics),
-    ("change", lambda f, c, w, q: bool(f.items) and _across(f, c) and (_claims_level(f, c) or _verdict_editions(f, c))),
+    ("change", lambda f, c, w, q: bool(f.items) and _across(f, c) and (_claims_level(f, c) or _verdict_editions(f, c)
+                                                                      or _changed_in(f, c))),
     ("comparison", lambda f, c, w, q: (bool(f.items) and _across(f, c) and not f.polar and not w.has(EVERY_ESTIMATE))
      or (bool(f.items) and f.polar and len(f.items) > 1 and "compare" in c)
      # "Did the collaboration correlation go down in 2018?", "Is it higher in 2018 than in 2011?"
@@ -184,6 +186,12 @@ def _across(frame: Frame, cues: set[str]) -> bool:
         "compare" in cues and len(frame.items) > 1)
 
 
+def _changed_in(frame: Frame, cues: set[str]) -> bool:
+    """'Did empathy get downgraded in 2011?': a change of verdict in one edition, against the one before."""
+    return len(frame.editions) == 1 and "change" in cues and not frame.statistics and not frame.metrics and bool(
+        frame.verdict_editions)
+
+
 def _asks_advice(frame: Frame) -> bool:
     """'Should researchers ...?', 'what should clinicians do ...'."""
     return bool(re.search(r"\b(should|ought)\b", fold(frame.question)))
@@ -216,6 +224,8 @@ def decide(frame: Frame, cues: set[str], free: FreeWords, quotes: list[str]) -> 
     its words are outside what esrkg knows ('DSM-5 diagnostic criteria for borderline personality
     disorder' names one item, but asks about something else)."""
     content = [w for w in frame.words if w not in STOPWORDS and not w.isdigit()]
+    if not frame.items and frame.words & OUTSIDE_WORDS:
+        return "unknown"  # "what dose of sertraline ...?", "is CBT better than ...?": outside the sources
     if len(frame.unexplained) >= 3 and len(frame.unexplained) * 2 > len(content) and not _by_definition(frame):
         return "unknown"
     for asks, rule in ASKS_RULES:

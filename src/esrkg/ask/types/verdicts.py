@@ -458,9 +458,22 @@ def word_change(frame: Frame, rows: list[Row], composed: Composed) -> Worded:
     if len(rows) >= 1 and len(by_subject) > 1:
         sentences.append("(the later editions judged narrower items)")
     text_ = "; ".join(sentences) + "."
-    if frame.polar:
+    ups = {a.to_dict().get("change") for a in answers}
+    claimed = frame.words & UP_DOWN_WORDS
+    if frame.polar and claimed and changed_any and "different scales" in ups:
+        # "Was congruence downgraded in 2011?": it changed, but across scales no source calls it either.
+        text_ = "The sources do not say: the verdict changed, but the two editions grade on different scales. " + text_
+    elif frame.polar and claimed and changed_any:
+        asked_up = bool(claimed & frozenset(("upgraded", "promoted", "up", "raised", "rose")))
+        text_ = ("Yes. " if ("upgraded" in ups) == asked_up else "No. ") + text_
+    elif frame.polar:
         text_ = ("Yes, it changed. " if changed_any else "No, it did not change. ") + text_
     return Worded(text_, answers)
+
+
+# Words that claim a direction of a verdict's change ("downgraded", "demoted", "moved up").
+UP_DOWN_WORDS = frozenset(("upgraded", "downgraded", "promoted", "demoted", "up", "down", "raised", "lowered",
+                           "rose", "fell", "dropped"))
 
 
 CHANGE = QuestionType(
