@@ -17,7 +17,7 @@ from tests import ask_checks
 MEASURED = Path(__file__).resolve().parent / "questions" / "measured"
 # Right answers after the fixes (tests/questions/measured/README.md, column "after fixes").
 FLOORS = {"heldout-1.yaml": 147, "blind-2.yaml": 100, "blind-3.yaml": 80, "blind-4.yaml": 97, "blind-5.yaml": 78,
-          "blind-6.yaml": 74, "blind-7.yaml": 58, "blind-8.yaml": 53, "blind-9.yaml": 58}
+          "blind-6.yaml": 74, "blind-7.yaml": 58, "blind-8.yaml": 53, "blind-9.yaml": 58, "blind-10.yaml": 49}
 
 
 @pytest.fixture(scope="module")

@@ -420,6 +420,25 @@ def test_leaving_aside_looked_good_and_no_earlier_task_force(answerer):
     assert "Real relationship" in {a["label"] for a in new.answers}
 
 
+def test_every_item_named_in_a_level_claim_must_hold(answerer):
+    result = answerer.ask("Feedback was in the 2002 top tier along with empathy, wasn't it?")
+    assert result.text.startswith("No")
+
+
+def test_a_statement_asked_as_a_question_or_marked_y_n_is_yes_no_and_a_request_is_not(answerer):
+    assert answerer.ask("So the 2018 meta-analysis found rupture-resolution training significantly improved "
+                        "outcomes?").text.startswith("No")
+    assert answerer.ask("collecting client feedback 2011 - top rated y/n").text.startswith("Yes")
+    assert "doi 10.1037/a0022063" in answerer.ask("Could you find me the DOI for the 2011 group cohesion paper?").text
+    assert answerer.ask("empathy 2018 r?").template == "statistic"
+
+
+def test_small_numbers_in_words_and_more_words_for_thin_research(answerer):
+    assert "k < 10" in answerer.ask("Which 2018 estimates were based on fewer than ten studies?").reading
+    thin = answerer.ask("which 2011 ways of fitting therapy to the client were judged too thinly researched?")
+    assert {a["label"] for a in thin.answers} == {"Attachment style", "Expectations"}
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

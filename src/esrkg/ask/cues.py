@@ -156,10 +156,17 @@ _SPELLED_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, 
 _SPELLED = re.compile(rf"\b({'|'.join(_SPELLED_COUNT)})\s+(hundred|thousand)\b", re.IGNORECASE)
 
 
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
+_COMPARED_WORD = re.compile(rf"\b(more than|fewer than|less than|over|under|at least|at most|above|below)\s+"
+                            rf"({'|'.join(_SMALL)})\b(?!\s+(?:hundred|thousand))", re.IGNORECASE)
+
+
 def spelled_numbers(text: str) -> str:
-    """'more than a thousand clients', 'over ten thousand': the number in digits."""
-    return _SPELLED.sub(lambda m: str(_SPELLED_COUNT[m[1].lower()] * (100 if m[2].lower() == "hundred" else 1000)),
+    """'more than a thousand clients', 'over ten thousand', 'fewer than five studies': the number in digits."""
+    text = _SPELLED.sub(lambda m: str(_SPELLED_COUNT[m[1].lower()] * (100 if m[2].lower() == "hundred" else 1000)),
                         text)
+    return _COMPARED_WORD.sub(lambda m: f"{m[1]} {_SMALL[m[2].lower()]}", text)
 
 
 def thresholds(question: str) -> tuple[list[Threshold], list[tuple[int, int]]]:

@@ -103,6 +103,7 @@ STATISTIC_CUES: dict[str, tuple[str, ...]] = {
                "how much does", "how much do", "figures", "predict",
                "how strongly", "how strong", "magnitude", "odds ratio",
                "odds", "r", "d", "g", "hedges", "cohen",
+               "es", "pooled number", "pooled figure", "pooled estimate", "pooled effect",
                # an effect on dropping out ("did preferences reduce dropout?")
                "dropout", "dropouts", "drop out", "termination", "terminations", "premature termination"),
 }
@@ -163,7 +164,8 @@ _THIN = ("not enough", "not yet enough", "wasn t enough", "wasn t yet enough", "
          "lacked enough", "lack enough", "lacking enough", "lacks enough", "short on", "too little",
          "too few", "little", "thin", "scant", "limited", "without enough", "insufficient", "lacked", "lacking")
 _BASIS = ("research", "evidence", "studies", "data", "support")
-INSUFFICIENT_PHRASES = (*(f"{thin} {basis}" for thin in _THIN for basis in _BASIS),
+INSUFFICIENT_PHRASES = (*(f"{thin} {basis}" for thin in _THIN for basis in _BASIS), "thinly researched",
+                        "evidence wasn t there", "evidence wasn t there yet", "not there yet", "too thinly",
                         "insufficient", "insufficiently", "wasnt enough research", "werent enough research",
                         "isnt enough research", "lack research", "too thin", "research was thin", "lacks research",
                         "not supported", "under researched", "underresearched", "not yet proven", "not proven")
@@ -173,7 +175,9 @@ NOT_SIGNIFICANT = ("not significant", "non significant", "nonsignificant", "not 
                    "insignificant", "did not reach significance", "did not reach statistical significance",
                    "didn t reach significance", "didn t reach statistical significance", "not reach significance",
                    "not reach statistical significance", "failed to reach significance", "wasn t significant",
-                   "weren t significant", "wasnt significant", "werent significant", "not statistically reliable")
+                   "weren t significant", "wasnt significant", "werent significant", "not statistically reliable",
+                   "fail to reach significance", "fails to reach significance",
+                   "fail to reach statistical significance")
 # "at least probably effective", "probably effective or better": a level and every level above it.
 OR_BETTER_BEFORE = ("at least", "no worse than", "no lower than")
 # "rated below demonstrably effective", "short of probably effective": the levels under one.
@@ -265,7 +269,8 @@ where when was were is are be been did do does has have had get got the a an of 
 from at as it its this that these those there their they them we you i me my our your one two three all any
 each every both either some only just also still yet again according per about into within based rests rest
 resting rested behind total overall pooled weighted mean average should ought reviewed writing lecture class seminar
-thousand hundred anything stuff someone somebody lead leads led resulted told look looking whether really
+thousand hundred anything stuff someone somebody could would colleague colleagues paper papers lead leads led
+resulted told look looking whether really
 feel feels actually
 students student teaching teach please pls thanks me im m my need want looking know quick question so ok
 """.split())  # noqa: SIM905 (a word list reads best as text)

@@ -294,6 +294,8 @@ class Reader:
         cues = {group.split(":", 1)[1] for group in scanned if group.startswith("intent:")}
         if re.match(r"\s*where\b.*\b(from|come from|comes from)\s*$", fold(question)):
             cues.add("source")  # "where is the adult alliance r of .278 from?"
+        if re.search(r"\btells?\b.*\bto do\b", fold(question)):
+            cues.add("recommend")  # "what does the sheet tell researchers to do?"
         if re.search(r"\bwhat (does|do) (it|that|this) mean\b", fold(question)):
             cues.discard("tailor")  # "what does it mean for a client to be resistant?" asks a definition
         if re.match(r"\s*what (does|do|did|is) .+ (refer|refers|referring) to\b", fold(question)):
@@ -303,9 +305,15 @@ class Reader:
         polar = _is_polar(question) and not (len(items) > 1 and "or" in tokens) and not re.match(
             r"\s*(do we know|do you know|is it known|does the graph (?:have|hold|record)|can you tell me)\b",
             fold(question)) and not _then_asks_what(question)
-        # "therapist being genuine - solid evidence for it by 2011?": a fragment claiming a level is yes/no.
-        polar = polar or (question.rstrip().endswith("?") and bool(items) and bool(levels) and not statistics
-                          and not WH_WORDS & set(fold(question).split()))
+        # "therapist being genuine - solid evidence for it by 2011?": a fragment claiming a level is yes/no, and so
+        # is a statement asked as a question ("So 2018 found that it significantly improved outcomes?") or
+        # marked "y/n"; a request ("could you find me ...") is not.
+        folded_q = fold(question)
+        no_wh = not WH_WORDS & set(folded_q.split())
+        polar = polar or (question.rstrip().endswith("?") and bool(items) and no_wh and (
+            (bool(levels) and not statistics) or bool(re.search(CLAIM_VERBS, folded_q))))
+        polar = (polar or bool(re.search(r"\by\s*/\s*n\b|\byes\s*/\s*no\b", question.lower()))) and not re.match(
+            r"\s*(could|can|would|will) you\b|\s*please\b", folded_q) and not (len(items) > 1 and "or" in tokens)
         direction: Literal["up", "down"] | None = None
         if free.has(("up", "rise", "rose", "grow", "grew", "increase", "increased", "higher", "bigger", "larger",
                      "stronger", "climb", "climbed")):
@@ -654,6 +662,11 @@ def _a_person(mention: Mention, question: str) -> bool:
 def _stray(mention: Mention) -> bool:
     """An item named by one word of a longer name only (a rare word such as 'problematic')."""
     return len(mention.used) == 1 and len(content_words(mention.concept.label)) > 1
+
+
+# Verbs that make a statement of a question's words ("2018 found that ...", "empathy was ...").
+CLAIM_VERBS = (r"\b(found|find|showed|shows|was|were|is|are|had|has|improved|improves|reduced|reduces|predicted|"
+               r"predicts|got|gave|rated|judged|helped|helps)\b")
 
 
 def _then_asks_what(question: str) -> bool:

@@ -310,7 +310,7 @@ ITEMS = QuestionType(
 # --- what level an item got, and is it at a level -----------------------------------------------
 
 def _verdicts_select(frame: Frame, editions: list[EditionInfo]) -> Select:
-    select = Select(["subject", "subjectLabel", "editionId", "year", "level", "levelLabel", "levelOrder",
+    select = Select(["item", "subject", "subjectLabel", "editionId", "year", "level", "levelLabel", "levelOrder",
                      "sourceLabel"])
     select.bind_one("item", *(iri(i.iri) for i in frame.items))
     if editions:
@@ -361,14 +361,16 @@ def word_level_check(frame: Frame, rows: list[Row], composed: Composed) -> Worde
     verdicts = "; ".join(f"{edition}: {join([r['levelLabel'] for r in group])}"
                          for edition, group in by_edition.items())
 
+    def at_level(row: Row) -> bool:
+        return any(row["level"] in [lv for e in composed.facts["editions"] if e.id == row["editionId"]
+                                    for lv in levels_on(constraint, e)] for constraint in constraints)
+
     def holds(group: list[Row]) -> bool:
+        # "Feedback was in the top tier along with empathy, wasn't it?": every item named must be there.
+        by_item: dict[str, list[Row]] = {}
         for row in group:
-            for constraint in constraints:
-                allowed = [lv for e in composed.facts["editions"] if e.id == row["editionId"]
-                           for lv in levels_on(constraint, e)]
-                if row["level"] in allowed:
-                    return True
-        return False
+            by_item.setdefault(row.get("item", row["subject"]), []).append(row)
+        return all(any(at_level(row) for row in rows_) for rows_ in by_item.values())
 
     decided = list(by_edition.values()) if frame.edition_mode == "both" else list(by_edition.values())[-1:]
     yes = all(holds(group) for group in decided)
