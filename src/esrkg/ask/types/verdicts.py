@@ -369,7 +369,7 @@ def word_level_check(frame: Frame, rows: list[Row], composed: Composed) -> Worde
         # "Feedback was in the top tier along with empathy, wasn't it?": every item named must be there.
         by_item: dict[str, list[Row]] = {}
         for row in group:
-            by_item.setdefault(row.get("item", row["subject"]), []).append(row)
+            by_item.setdefault(str(row.get("item", row["subject"])), []).append(row)
         return all(any(at_level(row) for row in rows_) for rows_ in by_item.values())
 
     decided = list(by_edition.values()) if frame.edition_mode == "both" else list(by_edition.values())[-1:]
