@@ -439,6 +439,23 @@ def test_small_numbers_in_words_and_more_words_for_thin_research(answerer):
     assert {a["label"] for a in thin.answers} == {"Attachment style", "Expectations"}
 
 
+@pytest.mark.parametrize(("question", "choice", "expected"), [
+    ("Is empathy demonstrably effective?", False, True),
+    ("In 2011, was empathy rated highly?", False, True),
+    ("Empathy was significant, wasn't it?", False, True),
+    ("empathy 2011 top rated y/n", False, True),
+    ("So 2018 found that empathy improved outcomes?", False, True),
+    ("Was it empathy or the alliance?", True, False),
+    ("Could you find me the DOI of the 2011 empathy paper?", False, False),
+    ("Is the N exact or a floor? What is it?", False, False),
+    ("empathy 2018 r?", False, False),
+])
+def test_how_a_question_is_put(question, choice, expected):
+    from esrkg.ask.shape import asks_yes_or_no
+
+    assert asks_yes_or_no(question, choice=choice, names_item=True, states_level=False) is expected
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

@@ -65,6 +65,7 @@ from esrkg.ask.lexicon import (
     Part,
 )
 from esrkg.ask.rules import decide
+from esrkg.ask.shape import asks_yes_or_no, is_polar, then_asks_what
 from esrkg.kinds import item_kinds
 from esrkg.linking import (
     STOPWORDS,
@@ -77,11 +78,6 @@ from esrkg.linking import (
 )
 
 ITEM_KINDS = item_kinds()
-LEADING_PREPOSITIONS = frozenset(["in", "for", "by", "among", "according", "across", "between", "within",
-                                  "from", "during"])
-WH_WORDS = frozenset(["what", "which", "who", "whom", "whose", "how", "why", "where", "when"])
-POLAR_STARTS = frozenset(
-    "is are was were did does do has have can could should would will isn wasn doesn am".split())  # noqa: SIM905
 ALLIANCE_CONTEXT = ("alliance", "component", "components", "part of", "consist", "consists", "made up", "make up",
                     "include", "includes", "measured")
 WEAK_KINDS = {
@@ -160,7 +156,7 @@ class Reader:
         corrected = spelled_numbers(
             re.sub(r"[A-Za-z]+", lambda m: self.index.correct_surface(m.group().lower()), question))
         limits, spans = thresholds(corrected)
-        if _then_asks_what(corrected):
+        if then_asks_what(corrected):
             # "The authors say p < .001. What p-value was actually printed?": a statement before the question is
             # a premise; its conditions do not constrain the answer.
             cuts = [0, *(m.end() for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Za-z])", corrected)), len(corrected)]
@@ -258,7 +254,7 @@ class Reader:
         metrics = [m for m, cues in METRIC_CUES.items() if metric_free.has(cues)]
         if free.has(EVERY_ESTIMATE):
             metrics = []  # "all estimates ..., odds ratios included": a metric named is not a restriction
-        if free.has(NOT_SIGNIFICANT) and not _is_polar(question):
+        if free.has(NOT_SIGNIFICANT) and not is_polar(question):
             statistics = [s for s in statistics if s != "p"]  # a condition on p, not a p asked for
         if "d" in metrics and any(metric == "r" for metric, _ in exact_values(question)):
             # "The adult alliance r was .275 - what d does the source give?": the r's d equivalent.
@@ -301,19 +297,8 @@ class Reader:
         if re.match(r"\s*what (does|do|did|is) .+ (refer|refers|referring) to\b", fold(question)):
             cues.add("define")  # "what does functional impairment refer to?" asks its meaning, not its mentions
             cues.discard("mention")
-        # "Was it X or Y?" chooses between the two; "do we know the N of ...?" asks for the N.
-        polar = _is_polar(question) and not (len(items) > 1 and "or" in tokens) and not re.match(
-            r"\s*(do we know|do you know|is it known|does the graph (?:have|hold|record)|can you tell me)\b",
-            fold(question)) and not _then_asks_what(question)
-        # "therapist being genuine - solid evidence for it by 2011?": a fragment claiming a level is yes/no, and so
-        # is a statement asked as a question ("So 2018 found that it significantly improved outcomes?") or
-        # marked "y/n"; a request ("could you find me ...") is not.
-        folded_q = fold(question)
-        no_wh = not WH_WORDS & set(folded_q.split())
-        polar = polar or (question.rstrip().endswith("?") and bool(items) and no_wh and (
-            (bool(levels) and not statistics) or bool(re.search(CLAIM_VERBS, folded_q))))
-        polar = (polar or bool(re.search(r"\by\s*/\s*n\b|\byes\s*/\s*no\b", question.lower()))) and not re.match(
-            r"\s*(could|can|would|will) you\b|\s*please\b", folded_q) and not (len(items) > 1 and "or" in tokens)
+        polar = asks_yes_or_no(question, choice=len(items) > 1 and "or" in tokens, names_item=bool(items),
+                               states_level=bool(levels) and not statistics)
         direction: Literal["up", "down"] | None = None
         if free.has(("up", "rise", "rose", "grow", "grew", "increase", "increased", "higher", "bigger", "larger",
                      "stronger", "climb", "climbed")):
@@ -662,42 +647,6 @@ def _a_person(mention: Mention, question: str) -> bool:
 def _stray(mention: Mention) -> bool:
     """An item named by one word of a longer name only (a rare word such as 'problematic')."""
     return len(mention.used) == 1 and len(content_words(mention.concept.label)) > 1
-
-
-# Verbs that make a statement of a question's words ("2018 found that ...", "empathy was ...").
-CLAIM_VERBS = (r"\b(found|find|showed|shows|was|were|is|are|had|has|improved|improves|reduced|reduces|predicted|"
-               r"predicts|got|gave|rated|judged|helped|helps)\b")
-
-
-def _then_asks_what(question: str) -> bool:
-    """'Is the N an exact count or a floor? What is it?': a later sentence asks for the value itself."""
-    later = [fold(part).split() for part in re.split(r"[?.!]", question)[1:]]
-    return any(words_ and words_[0] in WH_WORDS for words_ in later)
-
-
-def _is_polar(question: str) -> bool:
-    """A yes/no question: it starts with an auxiliary verb, perhaps after a phrase and a comma or colon
-    ("In 2011, was ...", "Attachment style: did ...")."""
-    # Each sentence and clause ("Swift et al. report .59. Does that mean ...?", "With X - did the sheet ...?").
-    for clause in (question, *re.split(r"[,:;.?!]|\s[-–—]\s", question)[1:]):
-        written = fold(clause).split()
-        if written and written[0] in POLAR_STARTS:
-            return True
-    # A claim to check: '"... listed positive regard among ..." Is that right?', "true or false - ...".
-    folded = fold(question).strip()
-    claim_end = (r"\b(is (that|this|it) (right|correct|true|accurate|so)|correct|true|right|accurate|true or false|"
-                 r"am i right|yes or no|yes|isn t it|doesn t it|didn t it)$")
-    if re.search(claim_end, folded) or re.match(r"(true or false|is it true that|verify|check)\b", folded):
-        return True
-    # "In 2011 was empathy ...?", "According to the sheet, is ...": a leading phrase, then the auxiliary.
-    written = folded.split()
-    if written and written[0] in LEADING_PREPOSITIONS:
-        for word in written[1:6]:
-            if word in WH_WORDS:
-                return False
-            if word in POLAR_STARTS:
-                return True
-    return False
 
 
 def level_cue(label: str, name: str) -> LevelCue:
