@@ -15,27 +15,10 @@ from esrkg.ask.lexicon import (
     AT_LEAST,
     AT_MOST,
     BELOW,
-    COUNTABLE,
     DOMAIN_WORDS,
-    EDITION_CUES,
-    EVERY_ESTIMATE,
-    EXCLUDING,
-    INSUFFICIENT_PHRASES,
-    INTENT_CUES,
-    LEVEL_CUES,
-    METRIC_CUES,
-    NEGATION,
-    NEW_WORDS,
-    NOT_SIGNIFICANT,
-    OR_BETTER_AFTER,
-    OR_BETTER_BEFORE,
-    ORDER_CUES,
     OUTSIDE_WORDS,
-    PART_CUES,
-    RANK_MAX,
-    RANK_MIN,
-    STATISTIC_CUES,
     ZERO_IN_CI,
+    cue_groups,
 )
 from esrkg.linking import LabelIndex, build_index, content_words, fold
 from esrkg.queries import Source
@@ -149,10 +132,7 @@ _ITEM_SETS = {"within": "within", "formats": "format", "tailored_to": "tailoredT
 
 def cue_vocabulary() -> tuple[str, ...]:
     """Every word of the lexicon's cues, for typo correction."""
-    cues = [*INTENT_CUES.values(), *STATISTIC_CUES.values(), *METRIC_CUES.values(), *ORDER_CUES.values(),
-            *LEVEL_CUES.values(), *PART_CUES.values(), *EDITION_CUES.values(), COUNTABLE, RANK_MAX, RANK_MIN,
-            NEGATION, ABOVE, AT_LEAST, BELOW, AT_MOST, EXCLUDING, OR_BETTER_BEFORE, OR_BETTER_AFTER,
-            INSUFFICIENT_PHRASES, NOT_SIGNIFICANT, EVERY_ESTIMATE, NEW_WORDS, ZERO_IN_CI, tuple(DOMAIN_WORDS)]
+    cues = [*cue_groups(), ABOVE, AT_LEAST, BELOW, AT_MOST, ZERO_IN_CI, tuple(DOMAIN_WORDS)]
     return tuple(sorted({word for group in cues for phrase in group for word in fold(phrase).split()}))
 
 

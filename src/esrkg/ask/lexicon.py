@@ -333,3 +333,12 @@ RELATION_WORDS = ("narrower", "broader", "split into", "split", "replaced", "bec
                   "part of", "cover", "covers", "same as", "same thing", "attend", "attends", "strengthen",
                   "strengthens", "draw on", "draws on", "related to", "relate to", "new name", "renamed",
                   "same element", "just the", "the same")
+
+
+def cue_groups() -> tuple[tuple[str, ...], ...]:
+    """The cue phrase lists every step of the reader knows: typo correction corrects towards their words and
+    no word of theirs is unexplained. (A new list added here reaches both; each step adds lists of its own.)"""
+    return (*INTENT_CUES.values(), *STATISTIC_CUES.values(), *METRIC_CUES.values(), *ORDER_CUES.values(),
+            *LEVEL_CUES.values(), *PART_CUES.values(), *EDITION_CUES.values(), COUNTABLE, RANK_MAX, RANK_MIN,
+            NEGATION, EXCLUDING, OR_BETTER_BEFORE, OR_BETTER_AFTER, INSUFFICIENT_PHRASES, NOT_SIGNIFICANT,
+            EVERY_ESTIMATE, NEW_WORDS)

@@ -63,6 +63,7 @@ from esrkg.ask.lexicon import (
     TERM_WORDS,
     ZERO_IN_CI,
     Part,
+    cue_groups,
 )
 from esrkg.ask.rules import decide
 from esrkg.ask.shape import asks_yes_or_no, is_polar, then_asks_what
@@ -686,10 +687,7 @@ def _edition_of(position: int, following: int, positions: list[tuple[int, str]],
 def _known_words() -> frozenset[str]:
     """Every word the reader gives a meaning to: the lexicon's cues, the reader's own phrase lists and
     the domain words. A question's other words (beyond the graph's names) are unexplained."""
-    groups = [*INTENT_CUES.values(), *STATISTIC_CUES.values(), *METRIC_CUES.values(), *ORDER_CUES.values(),
-              *LEVEL_CUES.values(), *PART_CUES.values(), *EDITION_CUES.values(), *WEAK_KINDS.values(), RANK_MAX,
-              RANK_MIN, NEGATION, COUNTABLE, EXCLUDING, OR_BETTER_BEFORE, OR_BETTER_AFTER, BELOW_LEVEL,
-              RELATION_WORDS, LIST_WORDS, OVERVIEW_WORDS, TERM_WORDS, SOURCE_WORDS, TASK_FORCE_WORDS,
-              NARROWER_WORDS, ABSENT_VERDICT_WORDS, INSUFFICIENT_PHRASES, NEW_WORDS, FORMAT_NOUNS,
-              tuple(FORMAT_BRIDGES), NOT_SIGNIFICANT, EVERY_ESTIMATE]
+    groups = [*cue_groups(), *WEAK_KINDS.values(), BELOW_LEVEL, RELATION_WORDS, LIST_WORDS, OVERVIEW_WORDS,
+              TERM_WORDS, SOURCE_WORDS, TASK_FORCE_WORDS, NARROWER_WORDS, ABSENT_VERDICT_WORDS, FORMAT_NOUNS,
+              tuple(FORMAT_BRIDGES)]
     return frozenset(w for group in groups for cue in group for w in phrase_tokens(cue)) | DOMAIN_WORDS
