@@ -82,7 +82,7 @@ class AskContext:
     label_rows: tuple[dict[str, str], ...]
     dictionary: tuple[str, ...]  # words of the graph's texts: spelled right, never corrected
     editions: tuple[EditionInfo, ...]
-    items: dict[str, ItemInfo]
+    items: dict[str, ItemInfo]  # in IRI order, whatever order the store gave (the reader relies on it)
     glossary: tuple[GlossaryEntry, ...]
     stages: dict[str, tuple[StageInfo, ...]]
     sequence_labels: dict[str, str]
@@ -118,7 +118,7 @@ class AskContext:
             editions=tuple(EditionInfo(**{**e, "levels": tuple(tuple(level) for level in e["levels"])})
                            for e in data["editions"]),
             items={iri: ItemInfo(**{**i, **{key: tuple(i[key]) for key in _ITEM_SETS}})
-                   for iri, i in data["items"].items()},
+                   for iri, i in sorted(data["items"].items())},
             glossary=tuple(GlossaryEntry(**g) for g in data["glossary"]),
             stages={s: tuple(StageInfo(**x) for x in stages) for s, stages in data["stages"].items()},
             sequence_labels=dict(data["sequence_labels"]),

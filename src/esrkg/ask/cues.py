@@ -244,6 +244,12 @@ def quoted(question: str) -> list[str]:
     return [m.group(2).strip() for m in re.finditer(r"(['\"‘“])([^'\"‘’“”]{2,40})(['\"’”])", question)]
 
 
+def says(question: str, phrases: Iterable[str]) -> bool:
+    """Whether the question's own words contain one of these cue phrases (all of them, not only the words no
+    concept took: "dropout" is also in an estimate's name)."""
+    return FreeWords(tuple(enumerate(words(question)))).has(phrases)
+
+
 def asks_term(question: str) -> bool:
     """'What's the term for ...', 'name the element where ...', '... - whats that called?'."""
     folded = fold(question)

@@ -384,7 +384,7 @@ class Reader:
             formats = sorted(formats, key=lambda m: m.start)
             narrowed = []
             for concept in items:
-                match = [info for m in formats for info in sorted(self.context.items.values(), key=lambda i: i.iri)
+                match = [info for m in formats for info in self.context.items.values()
                          if concept.iri in info.within and m.concept.iri in info.formats]
                 narrowed.append(Concept(match[0].iri, match[0].kind, match[0].label) if match else concept)
             # "the alliance in individual therapy or in couple and family therapy": a format no named item
@@ -393,7 +393,7 @@ class Reader:
             for fmt in (m.concept.iri for m in formats if m.concept.iri not in covered):
                 broader = {b for c in narrowed if c.iri in self.context.items for b in self.context.items[c.iri].within
                            if b != c.iri}
-                sibling = next((info for info in sorted(self.context.items.values(), key=lambda i: i.iri)
+                sibling = next((info for info in self.context.items.values()
                                 if fmt in info.formats and broader & set(info.within)), None)
                 if sibling is not None:
                     narrowed.append(Concept(sibling.iri, sibling.kind, sibling.label))

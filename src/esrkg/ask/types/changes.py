@@ -9,10 +9,8 @@ from esrkg.ask.result import answer
 from esrkg.ask.types.base import Composed, QuestionType, Row, Worded, bind_metrics, editions_with, join, named_editions
 from esrkg.ask.types.comparisons import comparable_pairs
 from esrkg.ask.types.estimates import estimates_select
+from esrkg.ask.types.verdicts import PART_NAMES
 from esrkg.ask.types.wording import figure
-
-PART_NAMES = {"element": "relationship elements", "adaptation": "ways of customizing therapy",
-              "characteristic": "client characteristics", None: "items"}
 
 
 def compose_estimate_changes(frame: Frame, context: AskContext) -> Composed:

@@ -80,7 +80,7 @@ def _change(first: Row, second: Row) -> str:
     return "larger" if (abs(b) > abs(a) and (b > 0) == (a > 0)) or b > a else "smaller"
 
 
-FEWER = frozenset(words("fewer less smaller lower"))
+FEWER_OR_SMALLER = frozenset(words("fewer less smaller lower"))
 def counted_field(frame: Frame) -> str | None:
     """'Which pooled more studies, A or B?': a comparison of k (or N), which compare across estimands."""
     asked = set(frame.statistics) - {"effect"}
@@ -105,7 +105,7 @@ def _word_count_comparison(frame: Frame, rows: list[Row], field: str) -> Worded:
                 if lacking else "more than one figure per item"
             sentences.append(f"{edition}: {figures or 'no counts recorded'}; not compared: {why}")
             continue
-        fewer = bool(frame.words & FEWER)
+        fewer = bool(frame.words & FEWER_OR_SMALLER)
         best = max(counted, key=lambda r: (_count(r, field) or Decimal(0)) * (-1 if fewer else 1))
         winners.append(best)
         sentences.append(f"{edition}: {figures}; {'fewest' if fewer else 'most'} in {best['subjectLabel']}")

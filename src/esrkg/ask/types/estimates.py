@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from esrkg.ask.context import AskContext, EditionInfo
-from esrkg.ask.cues import FreeWords, exact_values, quoted_interval
+from esrkg.ask.cues import exact_values, quoted_interval, says
 from esrkg.ask.frame import STATISTIC_NAMES, Frame, Threshold
 from esrkg.ask.lexicon import DROPOUT_WORDS, EVERY_ESTIMATE, FEWER, MORE, SIGNIFICANCE_LEVEL
 from esrkg.ask.result import Answer, answer
@@ -200,7 +200,7 @@ def refine_statistic(frame: Frame, rows: list[Row], composed: Composed) -> Compo
     """When the question's words single out some estimates, the query that keeps just those."""
     found = distinctive_words(frame, rows)
     if not found or composed.select is None or not isinstance(composed.select, Select) or \
-            FreeWords(tuple(enumerate(words(frame.question)))).has(EVERY_ESTIMATE):
+            says(frame.question, EVERY_ESTIMATE):
         return None  # "all estimates ..., dropout odds ratios included" keeps every one
     select = composed.select
     narrowed = dataclasses.replace(select, values=list(select.values), filters=list(select.filters))
@@ -370,15 +370,15 @@ FEWER_WORDS, MORE_WORDS = (frozenset(words(" ".join(group))) for group in (FEWER
 def compose_estimate_check(frame: Frame, context: AskContext) -> Composed:
     select, note = estimates_select(frame, context, ("effect", "p", "ci", "direction"))
     dropout = _dropout_claim(frame)
-    interval = quoted_interval(frame.question)
-    figures = [f"{metric} = {_plain(value)}" for metric, value in exact_values(frame.question)] + (
+    quoted, interval = exact_values(frame.question), quoted_interval(frame.question)
+    figures = [f"{metric} = {_plain(value)}" for metric, value in quoted] + (
         [f"95% CI [{_plain(interval[0])}, {_plain(interval[1])}]"] if interval else [])
     claim = (f"{dropout} dropouts with the adaptation (odds ratios read by their direction)" if dropout else
              join([*figures, *(t.describe() for t in frame.thresholds),
                    *(["statistical significance"] if figures and "p" in frame.statistics else [])]) or (
                  "statistical significance" if "p" in frame.statistics else "the claim"))
     return Composed(select, f"whether the estimates of {described_subject(frame)} {note} show {claim}".strip(),
-                    facts={"asked": ("effect", "p", "ci")})
+                    facts={"asked": ("effect", "p", "ci"), "dropout": dropout, "quoted": quoted, "interval": interval})
 
 
 def significant(row: Row) -> bool | None:
@@ -428,7 +428,7 @@ def _matches_quoted(row: Row, quoted: list[tuple[str, Decimal]], interval: tuple
 
 def _dropout_claim(frame: Frame) -> str | None:
     """'does it point to fewer early terminations?': the claim is fewer (or more) dropouts."""
-    if not FreeWords(tuple(enumerate(words(frame.question)))).has(DROPOUT_WORDS):
+    if not says(frame.question, DROPOUT_WORDS):
         return None
     return "fewer" if frame.words & FEWER_WORDS else "more" if frame.words & MORE_WORDS else None
 
@@ -446,10 +446,10 @@ def word_estimate_check(frame: Frame, rows: list[Row], composed: Composed) -> Wo
     if distinct:
         rows = [r for r in rows if any(w in words(str(r.get("estimates", ""))) for w in distinct)] or rows
     decisions: list[bool] = []
-    claim = _dropout_claim(frame)
+    claim = composed.facts["dropout"]
     if claim:
         rows = [r for r in rows if r.get("event")] or rows  # the dropout estimates decide; show those
-    quoted, interval = exact_values(frame.question), quoted_interval(frame.question)
+    quoted, interval = composed.facts["quoted"], composed.facts["interval"]
     for row in rows:
         if claim and row.get("event"):  # "since it's above 1, does that mean more dropped out?": the OR decides
             favours = _favours_adaptation(row)
