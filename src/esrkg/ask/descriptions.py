@@ -2,6 +2,7 @@
 "easily provoked by external demands" is Resistance; asked for a term ("what's the term for whatever
 keeps members coming back to a group?"), looser forms of the words count too."""
 
+from collections import Counter
 from collections.abc import Iterable
 
 from esrkg.ask.context import GlossaryEntry
@@ -45,21 +46,17 @@ class DescriptionMatcher:
         """'What's the term for whatever keeps members coming back to a therapy group?': asked for a term,
         the definition sharing the rarest words with the description, in looser forms ('defensive' for
         'nondefensively', 'accepting' for 'acceptance'), when it clearly beats the others."""
-        scored = []
-        for entry, defined in self.definition_words:
-            shared = frozenset(t for t in content if any(loosely_same(t, d) for d in defined))
-            weight = sum(1 / max(self._loose_count(t), 1) for t in shared)
-            scored.append((weight, entry, shared))
+        matches = [(entry, frozenset(t for t in content if any(loosely_same(t, d) for d in defined)))
+                   for entry, defined in self.definition_words]
+        # A word's weight: one over the number of definitions it matches (read off the matches themselves).
+        in_definitions = Counter(t for _, shared in matches for t in shared)
+        scored = [(sum(1 / in_definitions[t] for t in shared), entry, shared) for entry, shared in matches]
         scored.sort(key=lambda s: -s[0])
         top, second = scored[0][0], scored[1][0] if len(scored) > 1 else 0.0
         # One shared word wins only alone; several must clearly beat the next definition.
         if top < 1 or top < 1.2 * second or (len(scored[0][2]) < 2 and second > 0):
             return None, frozenset()
         return scored[0][1], scored[0][2]
-
-    def _loose_count(self, word: str) -> int:
-        """In how many glossary definitions a word occurs, in a looser form."""
-        return sum(any(loosely_same(word, d) for d in defined) for _, defined in self.definition_words)
 
     def _definition_count(self, word: str) -> int:
         """In how many glossary definitions a word occurs."""
