@@ -456,6 +456,21 @@ def test_how_a_question_is_put(question, choice, expected):
     assert asks_yes_or_no(question, choice=choice, names_item=True, states_level=False) is expected
 
 
+def test_words_outside_the_sources_occur_nowhere_in_the_graph(graph):
+    from esrkg import queries
+    from esrkg.ask.lexicon import OUTSIDE_WORDS
+    from esrkg.linking import fold
+
+    texts = [str(r["text"]) for r in queries.rows(graph, "ask_words")] + [
+        str(r["name"]) for r in queries.rows(graph, "labels")]
+    assert not OUTSIDE_WORDS & set(fold(" ".join(texts)).split())
+
+
+def test_in_plain_words_asks_the_meaning_and_a_stray_word_beside_a_diagnosis_names_nothing(answerer):
+    assert answerer.ask("what does congruence mean in plain words?").template == "definition"
+    assert answerer.ask("best treatment for bipolar disorder?").match == "not understood"
+
+
 def test_changes_across_scales_are_not_called_up_or_downgrades(answerer):
     result = answerer.ask("congruence verdict 2002 vs 2011")
     assert "different scales" in result.text and "downgraded" not in result.text

@@ -309,8 +309,9 @@ TAG_QUESTIONS = ("wasn t it", "isn t it", "didn t it", "doesn t it", "weren t th
                  "hasn t it", "haven t they", "wasnt it", "isnt it", "didnt it", "doesnt it")
 # Words for what the sources do not cover (diagnoses, medication, other therapies): never typo-corrected into the
 # graph's words ("depression" is not "expression"), and a question about them without an item is outside esrkg.
+# None of them may occur in the graph's texts or names ("anxiety" does: attachment anxiety); a test checks.
 OUTSIDE_WORDS = frozenset("""
-depression depressed anxiety ptsd trauma schizophrenia bipolar adhd autism ocd insomnia addiction alcohol
+depression depressed ptsd trauma schizophrenia bipolar adhd autism ocd insomnia addiction alcohol
 medication medications medicine drug drugs pill pills antidepressant antidepressants ssri ssris sertraline
 fluoxetine dose dosage prescription cbt emdr dbt psychodynamic psychoanalysis hypnosis mindfulness aspirin
 """.split())  # noqa: SIM905 (a word list reads best as text)

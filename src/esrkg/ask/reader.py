@@ -49,6 +49,7 @@ from esrkg.ask.lexicon import (
     OR_BETTER_BEFORE,
     ORDER_CUES,
     ORDINALS,
+    OUTSIDE_WORDS,
     OVERVIEW_WORDS,
     PART_CUES,
     RANK_FIELD,
@@ -207,6 +208,9 @@ class Reader:
         mentions = [m for m in mentions if m not in excluded]
         of_kind = {kind: [m for m in mentions if _kind_of(m) == kind] for kind in {_kind_of(m) for m in mentions}}
         item_mentions = sorted((m for m in mentions if _kind_of(m) in ITEM_KINDS), key=lambda m: m.start)
+        # "bipolar disorder": an item named by one stray word beside a word from outside the sources is not named.
+        if set(tokens) & OUTSIDE_WORDS:
+            item_mentions = [m for m in item_mentions if not _stray(m)]
         # "client factors (things like gender)": an item given as an example of a part is not a constraint.
         if any(free.has(cues) for cues in PART_CUES.values()):
             item_mentions = [m for m in item_mentions if not _an_example(m, tokens)]
@@ -236,9 +240,10 @@ class Reader:
         levels = self._levels(of_kind.get("EvidenceLevel", []), free, insufficient, negations, edition_positions,
                               editions, edition_mode, bool(limits), estimate_editions, tokens)
         # "a means of adaptation" does not ask what something means.
-        # ("I've got a client who ..." gets nothing.)
+        # ("I've got a client who ..." gets nothing; "in plain words" mentions no word.)
         scanned = free.without(("means of adaptation", "means of adapting", "by means of", "ve got", "have got",
-                                "has got")).scan({
+                                "has got", "in plain words", "in simple words", "in other words",
+                                "in your own words", "in a few words")).scan({
             **{f"intent:{k}": v for k, v in INTENT_CUES.items()},
             **{f"statistic:{k}": v for k, v in STATISTIC_CUES.items()}})
         for group, hits in list(scanned.items()):
